@@ -1,0 +1,3 @@
+from tuyentruyen.cli.app import main
+
+main()

@@ -1,0 +1,132 @@
+"""Reading a plan file's bytes into text, refusing what cannot be a plan.
+
+Checks, in order, each with its own message: missing or unreadable file, oversize,
+UTF-16/32 or non-UTF-8 bytes (with the line), a UTF-8 BOM (a warning: Notepad writes
+one), an empty file, tabs used for indentation.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tuyentruyen.problems import Problem, Severity
+
+# A 10,000-task plan is about 4 MB; anything far beyond that is not a hand-written plan.
+MAX_BYTES = int(os.environ.get("TT_MAX_BYTES", 32 * 1024 * 1024))
+
+
+class LoadError(Exception):
+    """The input cannot be read as a plan; carries the problems that say why."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems[0].message if problems else "")
+        self.problems = problems
+
+
+@dataclass
+class Source:
+    path: Path
+    display: str  # the name shown to the user (as given, relative when possible)
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+    _lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
+
+    def line(self, n: int) -> str:
+        """Line n (1-based) without its end of line, '' when out of range."""
+        lines = self.lines
+        return lines[n - 1].rstrip("\r") if 0 < n <= len(lines) else ""
+
+
+def display_name(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _fatal(code: str, file: str, message: str, hint: str | None, line: int = 1, col: int = 1) -> LoadError:
+    return LoadError([Problem(code, message, file, line, col, hint=hint, fatal=True)])
+
+
+def read_source(path: str | Path, max_bytes: int | None = None) -> Source:
+    path = Path(path)
+    shown = display_name(path)
+    limit = MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        if path.is_dir():
+            raise _fatal("TT-Y001", shown, f"'{shown}' là một thư mục, không phải tệp kế hoạch.",
+                         "Chỉ ra một tệp .yaml, hoặc bỏ trống để kiểm tra mọi kế hoạch trong plans/.")
+        size = path.stat().st_size
+        if size > limit:
+            raise _fatal("TT-Y008", shown,
+                         f"Tệp quá lớn ({size / 1048576:.1f} MB); giới hạn là {limit / 1048576:.0f} MB.",
+                         "Một kế hoạch viết tay không lớn đến vậy: kiểm tra lại tệp, hoặc chia kế hoạch thành nhiều tệp.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _fatal("TT-Y001", shown, f"Không tìm thấy tệp '{shown}'.",
+                     "Kiểm tra lại đường dẫn (chạy `ls plans/` để xem các kế hoạch có sẵn).") from None
+    except PermissionError:
+        raise _fatal("TT-Y001", shown, f"Không có quyền đọc tệp '{shown}'.",
+                     "Kiểm tra quyền truy cập của tệp.") from None
+    except OSError as exc:
+        raise _fatal("TT-Y001", shown, f"Không đọc được tệp '{shown}': {exc.strerror or exc}.",
+                     "Kiểm tra lại đường dẫn và quyền truy cập.") from None
+    return decode_source(data, path, shown)
+
+
+def decode_source(data: bytes, path: Path, shown: str) -> Source:
+    problems: list[Problem] = []
+    for bom, name in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                      (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if data.startswith(bom):
+            raise _fatal("TT-Y002", shown, f"Tệp được lưu ở mã {name}; tệp kế hoạch phải là UTF-8.",
+                         "Mở tệp trong VS Code, chọn 'Save with Encoding' → 'UTF-8' rồi lưu lại.")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+        problems.append(Problem(
+            "TT-Y005", "Tệp bắt đầu bằng dấu BOM (EF BB BF) của UTF-8.", shown, 1, 1,
+            severity=Severity.WARNING,
+            hint="Lưu lại tệp ở dạng 'UTF-8' không BOM (VS Code: 'Save with Encoding' → 'UTF-8'), hoặc chạy `tt fmt`."))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        bad = data[exc.start:exc.start + 1].hex().upper()
+        raise _fatal("TT-Y002", shown,
+                     f"Dòng {line} chứa byte 0x{bad} không phải UTF-8: tệp kế hoạch phải được lưu ở mã UTF-8.",
+                     "Tệp có lẽ được lưu bằng mã cũ (Windows-1258, TCVN3, VNI). Mở bằng VS Code, chọn "
+                     "'Reopen with Encoding' đúng mã cũ, rồi 'Save with Encoding' → 'UTF-8'.",
+                     line, col) from None
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise _fatal("TT-Y007", shown, "Tệp trống: không có nội dung kế hoạch nào.",
+                     "Bắt đầu từ một mẫu: `tt new --year 2026 --issuer \"…\"`, hoặc xem docs/plan-format.md.")
+    tabs = _indent_tabs(text, shown)
+    if tabs:
+        raise LoadError(problems + tabs)
+    return Source(path, shown, text, problems)
+
+
+def _indent_tabs(text: str, shown: str) -> list[Problem]:
+    found = []
+    for n, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip(" \t")
+        indent = line[: len(line) - len(stripped)]
+        if "\t" in indent and stripped and not stripped.startswith("#"):
+            col = indent.index("\t") + 1
+            found.append(Problem(
+                "TT-Y004", f"Dòng {n} dùng ký tự Tab để thụt lề; YAML chỉ cho phép dấu cách.", shown, n, col,
+                hint="Thay mỗi Tab bằng dấu cách (VS Code: 'Convert Indentation to Spaces').", fatal=True))
+            if len(found) >= 50:
+                break
+    return found

@@ -1,0 +1,68 @@
+"""The unit registry (sổ đơn vị): every unit a plan may name, with its other names.
+
+A plan names units as clerks write them; the registry says which unit each name means:
+its canonical name (tên chuẩn), short forms (tên viết tắt), aliases (tên gọi khác), kind,
+the groups it belongs to ("Các sở, ban, ngành" stands for its members) and, since units
+are merged and abolished (1 July 2025), the dates it is valid. Provinces, levels and
+units are never hard-coded: they come from this file.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Literal
+
+from pydantic import Field
+
+from tuyentruyen.model.types import NonEmpty, Slug, StrictModel, StrList, VnDate
+
+
+class UnitKind(str, enum.Enum):
+    """Loại đơn vị."""
+
+    PEOPLES_COMMITTEE = "ubnd"  # Ủy ban nhân dân các cấp
+    DEPARTMENT = "so"  # Sở, ban, ngành cấp tỉnh
+    OFFICE = "van-phong"  # Văn phòng UBND, Văn phòng HĐND và UBND
+    DIVISION = "phong"  # Phòng chuyên môn cấp huyện; phòng thuộc Sở
+    CENTRE = "trung-tam"  # Trung tâm, đơn vị sự nghiệp
+    PRESS = "bao-dai"  # Báo, Đài phát thanh - truyền hình, cơ quan báo chí
+    MASS_ORGANISATION = "doan-the"  # Mặt trận Tổ quốc, đoàn thể chính trị - xã hội
+    PARTY = "dang"  # Cơ quan Đảng
+    CENTRAL = "trung-uong"  # Bộ, ngành, cơ quan Trung ương (kể cả ngành dọc)
+    COUNCIL = "hdnd"  # Hội đồng nhân dân
+    TRAINING = "dao-tao"  # Cơ sở đào tạo, bồi dưỡng
+    ENTERPRISE = "doanh-nghiep"  # Doanh nghiệp (bưu điện…)
+    GROUP = "nhom"  # Một nhóm đơn vị: "Các sở, ban, ngành"
+    OTHER = "khac"
+
+
+class Unit(StrictModel):
+    """Một đơn vị trong sổ đơn vị."""
+
+    id: Slug = Field(..., title="Mã đơn vị", description="Mã cố định, không dấu: 'so-noi-vu'.")
+    name: NonEmpty = Field(..., title="Tên chuẩn", description="Tên chính thức, dùng khi in văn bản: 'Sở Nội vụ'.")
+    short: StrList = Field(default_factory=list, title="Tên viết tắt", description="'SNV', 'Đài PT-TH tỉnh'.")
+    aliases: StrList = Field(
+        default_factory=list, title="Tên gọi khác",
+        description="Các cách viết khác vẫn chỉ đơn vị này: 'Đài Phát thanh và Truyền hình tỉnh'.")
+    kind: UnitKind = Field(..., title="Loại đơn vị")
+    groups: StrList = Field(
+        default_factory=list, title="Thuộc nhóm",
+        description="Mã các nhóm (loại 'nhom') mà đơn vị là thành viên: ['cac-so-ban-nganh'].")
+    valid_from: VnDate | None = Field(None, title="Hiệu lực từ ngày", description="Ngày đơn vị được thành lập (nếu có).")
+    valid_until: VnDate | None = Field(
+        None, title="Hiệu lực đến ngày", description="Ngày cuối cùng đơn vị tồn tại (sáp nhập, giải thể), nếu có.")
+    successor: Slug | None = Field(None, title="Đơn vị kế thừa", description="Mã đơn vị tiếp nhận khi sáp nhập.")
+    notes: NonEmpty | None = Field(None, title="Ghi chú")
+
+
+class Registry(StrictModel):
+    """Sổ đơn vị của một cơ quan."""
+
+    model_config = StrictModel.model_config | {
+        "title": "Sổ đơn vị (tt, định dạng 1)",
+    }
+
+    tt: Literal[1] = Field(1, title="Phiên bản định dạng")
+    issuer: NonEmpty | None = Field(None, title="Cơ quan", description="Cơ quan sở hữu sổ đơn vị này.")
+    units: list[Unit] = Field(..., title="Các đơn vị", min_length=1)

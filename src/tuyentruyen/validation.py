@@ -1,0 +1,330 @@
+"""Schema validation: pydantic's errors turned into located Vietnamese problems.
+
+pydantic reports an error at a path of keys and indices (`loc`); the YAML node tree says
+where that path was written. Messages name the field by its key and its Vietnamese title,
+say what was expected and what was found, and suggest the nearest key for an unknown one.
+Checks that span several fields (a decision without its `decision` part, two tasks with
+one id) run after the model and are located the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import types
+import typing
+import unicodedata
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from tuyentruyen.loading.yamlpos import LoadedYaml
+from tuyentruyen.problems import Problem
+
+# codes of the schema stage
+UNKNOWN_KEY = "TT-S001"
+MISSING = "TT-S002"
+WRONG_TYPE = "TT-S003"
+BAD_VALUE = "TT-S004"
+DUPLICATE_ID = "TT-S005"
+INCONSISTENT = "TT-S006"
+
+_TYPE_NAMES = {
+    str: "văn bản", int: "số nguyên", float: "số thập phân", bool: "giá trị đúng/sai (true/false)",
+    list: "danh sách", dict: "bảng (các cặp khóa: giá trị)", type(None): "giá trị trống",
+}
+
+
+def describe_value(value: Any) -> str:
+    for typ, name in _TYPE_NAMES.items():
+        if type(value) is typ:
+            return name
+    return type(value).__name__
+
+
+def _fold(text: str) -> str:
+    """Lowercase, no diacritics (đ → d): how a near key is compared."""
+    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("-", "_").replace(" ", "_")
+
+
+@functools.cache
+def _key_hints() -> dict[str, str]:
+    import yaml
+    from importlib.resources import files
+
+    return yaml.safe_load(files("tuyentruyen.data").joinpath("key_hints.yaml").read_text("utf-8"))
+
+
+def did_you_mean(word: str, choices: list[str]) -> str | None:
+    """The choice nearest to word, ignoring case and diacritics, or None when none is near."""
+    if not choices:
+        return None
+    folded = {_fold(c): c for c in choices}
+    w = _fold(str(word))
+    if w in folded:
+        return folded[w]
+    hinted = _key_hints().get(w)
+    if hinted in choices:
+        return hinted
+    close = difflib.get_close_matches(w, list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
+# ---------------------------------------------------------------- walking the models
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The model classes an annotation can hold (through Optional, list, Annotated…)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models_in(typing.get_args(annotation)[0])
+    if origin in (list, tuple, set, typing.Union, types.UnionType) or origin is not None:
+        for arg in typing.get_args(annotation):
+            found.extend(_models_in(arg))
+    return found
+
+
+def field_context(root: type[BaseModel], loc: tuple) -> tuple[type[BaseModel] | None, Any]:
+    """(model class holding the last key of loc, that key's FieldInfo or None)."""
+    model: type[BaseModel] | None = root
+    info = None
+    for i, part in enumerate(loc):
+        if isinstance(part, int):
+            continue
+        if model is None or part not in model.model_fields:
+            return (model, None) if i == len(loc) - 1 else (None, None)
+        info = model.model_fields[part]
+        if i == len(loc) - 1:
+            return model, info
+        inner = _models_in(info.annotation)
+        model = inner[0] if inner else None
+    return model, info
+
+
+def _label(loc: tuple, info: Any) -> str:
+    key = next((p for p in reversed(loc) if isinstance(p, str)), None)
+    if key is None:
+        return "tệp"
+    title = getattr(info, "title", None)
+    return f"'{key}' ({title})" if title else f"'{key}'"
+
+
+def where(root: type[BaseModel], path: tuple) -> str:
+    """'trong phần 'signer' (Người ký)', 'trong mục thứ 3 của 'tasks'', 'ở cấp ngoài cùng của tệp'."""
+    if not path:
+        return "ở cấp ngoài cùng của tệp"
+    if isinstance(path[-1], int):
+        key = next((p for p in reversed(path) if isinstance(p, str)), "")
+        return f"trong mục thứ {path[-1] + 1} của '{key}'"
+    _, info = field_context(root, path)
+    title = getattr(info, "title", None)
+    return f"trong phần '{path[-1]}'" + (f" ({title})" if title else "")
+
+
+# ---------------------------------------------------------------- errors → problems
+
+
+def problems_from_error(error: ValidationError, loaded: LoadedYaml, root: type[BaseModel]) -> list[Problem]:
+    problems = []
+    for err in error.errors(include_url=False):
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        problems.append(_one(err, loc, loaded, root))
+    return problems
+
+
+def _one(err: dict, loc: tuple, loaded: LoadedYaml, root: type[BaseModel]) -> Problem:
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    model, info = field_context(root, loc)
+    label = _label(loc, info)
+    file = loaded.source.display
+    hint = None
+    key_pos = False
+
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        allowed = [n for n in model.model_fields] if model else []
+        guess = did_you_mean(str(key), allowed)
+        code = UNKNOWN_KEY
+        message = f"Khóa '{key}' không có {where(root, loc[:-1])}."
+        if guess:
+            message += f" Có phải ý bạn là '{guess}'?"
+            hint = f"Sửa '{key}' thành '{guess}'."
+        else:
+            hint = "Các khóa hợp lệ ở đây: " + ", ".join(allowed) + "." if allowed else None
+        key_pos = True
+    elif kind == "missing":
+        code = MISSING
+        message = f"Thiếu trường bắt buộc {label} {where(root, loc[:-1])}."
+        desc = getattr(info, "description", None)
+        hint = f"Thêm dòng `{loc[-1]}: …`" + (f" — {desc}" if desc else ".")
+        pos = _parent_pos(loaded, loc)
+        return Problem(code, message, file, pos.line, pos.col, hint=hint, path=loc)
+    elif kind in ("string_type", "int_type", "int_parsing", "bool_type", "float_type", "list_type",
+                  "model_type", "dict_type", "model_attributes_type", "date_type", "is_instance_of"):
+        code = WRONG_TYPE
+        expected = {
+            "string_type": "văn bản", "int_type": "số nguyên", "int_parsing": "số nguyên",
+            "bool_type": "true hoặc false", "float_type": "số", "list_type": "danh sách (các dòng '- …')",
+            "model_type": "bảng (các dòng `khóa: giá trị`)", "dict_type": "bảng (các dòng `khóa: giá trị`)",
+            "model_attributes_type": "bảng (các dòng `khóa: giá trị`)", "date_type": "ngày (dd/mm/yyyy)",
+            "is_instance_of": "giá trị khác",
+        }[kind]
+        message = f"{label} phải là {expected}, nhưng đang là {describe_value(value)}."
+        if kind == "string_type" and isinstance(value, (int, float, bool)):
+            hint = f"Đặt giá trị trong ngoặc kép: \"{_yaml_text(value)}\"."
+        elif kind == "string_type" and isinstance(value, list):
+            hint = "Chỉ viết một nội dung ở đây, không dùng danh sách '- …'."
+        elif kind in ("model_type", "dict_type", "model_attributes_type") and isinstance(value, list):
+            hint = "Bỏ dấu '- ' ở đầu các dòng: ở đây cần các cặp `khóa: giá trị`, không phải danh sách."
+        elif kind == "list_type" and isinstance(value, dict):
+            hint = "Mỗi phần tử của danh sách bắt đầu bằng '- ' trên một dòng riêng."
+        elif value is None:
+            hint = "Điền giá trị sau dấu ':', hoặc xóa dòng này nếu trường không bắt buộc."
+        else:
+            hint = "Xem định dạng của trường này trong docs/plan-format.md."
+    else:
+        code = BAD_VALUE
+        message, hint = _value_message(kind, err, ctx, value, label)
+    pos = loaded.locate(loc, key=key_pos)
+    return Problem(code, message, file, pos.line, pos.col, hint=hint, path=loc)
+
+
+def _yaml_text(value: Any) -> str:
+    return {True: "true", False: "false"}.get(value, str(value)) if isinstance(value, bool) else str(value)
+
+
+def _parent_pos(loaded: LoadedYaml, loc: tuple):
+    parent = loc[:-1]
+    if not parent:
+        return loaded.locate(())
+    if isinstance(parent[-1], str):
+        return loaded.locate(parent, key=True)
+    return loaded.locate(parent)
+
+
+def _value_message(kind: str, err: dict, ctx: dict, value: Any, label: str) -> tuple[str, str | None]:
+    if kind in ("literal_error", "enum"):
+        expected = ctx.get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        guess = did_you_mean(str(value), choices) if value is not None else None
+        message = f"{label}: giá trị '{value}' không hợp lệ; chỉ được chọn một trong: {', '.join(choices)}."
+        if guess:
+            message += f" Có phải ý bạn là '{guess}'?"
+        return message, f"Sửa thành {'`' + guess + '`' if guess else 'một giá trị trong danh sách trên'}."
+    if kind == "string_too_short":
+        return f"{label} không được để trống.", "Điền nội dung, hoặc xóa cả dòng nếu trường không bắt buộc."
+    if kind == "too_short":
+        return (f"{label} phải có ít nhất {ctx.get('min_length', 1)} mục.",
+                "Thêm ít nhất một mục (dòng bắt đầu bằng '- '), hoặc xóa cả phần này.")
+    if kind == "string_too_long":
+        return f"{label} dài quá {ctx.get('max_length')} ký tự.", "Rút ngắn giá trị."
+    if kind == "string_pattern_mismatch":
+        return (f"{label}: '{value}' chỉ được gồm chữ cái không dấu, chữ số và các dấu '.', '-', '_' "
+                "(bắt đầu bằng chữ hoặc số).", "Ví dụ: 'tap-huan-cchc', 'I.2', 'nv-03'.")
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{label} phải từ {ctx.get('ge', ctx.get('gt'))} trở lên (đang là {value}).", None
+    if kind in ("less_than_equal", "less_than"):
+        return f"{label} phải không quá {ctx.get('le', ctx.get('lt'))} (đang là {value}).", None
+    if kind.startswith("tt_"):
+        msg = err["msg"]
+        return f"{label}: {msg}." if not kind.startswith(("tt_citation", "tt_appendix", "tt_signer")) else \
+            f"{msg[0].upper()}{msg[1:]}.", _CUSTOM_HINTS.get(kind)
+    return f"{label}: giá trị không hợp lệ ({err['msg']}).", "Xem định dạng của trường này trong docs/plan-format.md."
+
+
+_CUSTOM_HINTS = {
+    "tt_date": "Viết ngày dạng dd/mm/yyyy, ví dụ 19/12/2022, và kiểm tra ngày có tồn tại.",
+    "tt_citation": "Viết hoặc một chuỗi nguyên văn, hoặc các trường type, number, date, issuer, subject.",
+    "tt_appendix": "Bảng có nhóm I, II…: dùng 'groups'; bảng liền một danh sách: dùng 'tasks'.",
+    "tt_signer": "Ví dụ: prefix: KT.  on_behalf: CHỦ TỊCH  position: PHÓ CHỦ TỊCH.",
+}
+
+
+# ---------------------------------------------------------------- checks across fields
+
+
+def plan_checks(plan, loaded: LoadedYaml) -> list[Problem]:
+    """Consistency the schema alone cannot express."""
+    from tuyentruyen.model import DocumentType
+
+    file = loaded.source.display
+    out: list[Problem] = []
+
+    def add(code: str, path: tuple, message: str, hint: str, key: bool = True) -> None:
+        pos = loaded.locate(path, key=key)
+        out.append(Problem(code, message, file, pos.line, pos.col, hint=hint, path=path))
+
+    if plan.document.type is DocumentType.DECISION:
+        if plan.decision is None:
+            add(INCONSISTENT, ("document", "type"),
+                "Văn bản là Quyết định ('quyet-dinh') nhưng thiếu phần 'decision'.",
+                "Thêm phần `decision:` (thẩm quyền, theo đề nghị của, Điều 3), hoặc đổi loại thành 'ke-hoach'.",
+                key=False)
+        if plan.plan.title is None:
+            add(INCONSISTENT, ("plan",),
+                "Quyết định ban hành Kế hoạch phải ghi tên Kế hoạch ở 'plan.title'.",
+                "Thêm `title: Tuyên truyền cải cách hành chính năm …` dưới `plan:`.")
+    elif plan.decision is not None:
+        add(INCONSISTENT, ("decision",),
+            "Văn bản là Kế hoạch ('ke-hoach') nhưng có phần 'decision' của Quyết định.",
+            "Đổi 'document.type' thành 'quyet-dinh' nếu đây là Quyết định ban hành Kế hoạch, hoặc xóa phần 'decision'.")
+
+    seen: dict[str, tuple] = {}
+    for gi, ti, _group, task in plan.iter_tasks():
+        path = plan.appendix.task_path(gi, ti) + ("id",)
+        if task.id in seen:
+            first = loaded.locate(seen[task.id], key=False)
+            add(DUPLICATE_ID, path,
+                f"Mã nhiệm vụ '{task.id}' bị trùng với nhiệm vụ ở dòng {first.line}; mỗi nhiệm vụ cần một mã riêng.",
+                "Đặt một mã khác cho một trong hai nhiệm vụ (mã không đổi giữa các phiên bản).", key=False)
+        else:
+            seen[task.id] = path
+    return out
+
+
+def registry_checks(registry, loaded: LoadedYaml) -> list[Problem]:
+    from tuyentruyen.model import UnitKind
+
+    file = loaded.source.display
+    out: list[Problem] = []
+    ids: dict[str, int] = {}
+    names: dict[str, int] = {}
+    groups = {u.id for u in registry.units if u.kind is UnitKind.GROUP}
+    for i, unit in enumerate(registry.units):
+        if unit.id in ids:
+            pos = loaded.locate(("units", i, "id"))
+            out.append(Problem(DUPLICATE_ID, f"Mã đơn vị '{unit.id}' bị trùng với đơn vị thứ {ids[unit.id] + 1}.",
+                               file, pos.line, pos.col, hint="Đặt mã khác cho một trong hai đơn vị.",
+                               path=("units", i, "id")))
+        ids.setdefault(unit.id, i)
+        for field in ("name", "short", "aliases"):
+            values = [unit.name] if field == "name" else getattr(unit, field)
+            for j, name in enumerate(values):
+                key = _fold(" ".join(name.split()))
+                if key in names and names[key] != i:
+                    path = ("units", i, field) if field == "name" else ("units", i, field, j)
+                    pos = loaded.locate(path)
+                    other = registry.units[names[key]]
+                    out.append(Problem(
+                        INCONSISTENT, f"Tên '{name}' đã dùng cho đơn vị '{other.id}'; một tên chỉ được chỉ một đơn vị.",
+                        file, pos.line, pos.col, hint="Xóa tên trùng ở một trong hai đơn vị.", path=path))
+                names.setdefault(key, i)
+        for j, g in enumerate(unit.groups):
+            if g not in groups:
+                path = ("units", i, "groups", j)
+                pos = loaded.locate(path)
+                guess = did_you_mean(g, sorted(groups))
+                out.append(Problem(
+                    INCONSISTENT, f"Nhóm '{g}' không phải mã của đơn vị loại 'nhom' nào trong sổ."
+                    + (f" Có phải ý bạn là '{guess}'?" if guess else ""),
+                    file, pos.line, pos.col, hint="Khai báo nhóm là một đơn vị với `kind: nhom`, rồi dùng mã của nó.",
+                    path=path))
+        if unit.valid_from and unit.valid_until and unit.valid_until < unit.valid_from:
+            pos = loaded.locate(("units", i, "valid_until"))
+            out.append(Problem(BAD_VALUE, "Ngày hết hiệu lực sớm hơn ngày bắt đầu hiệu lực.", file, pos.line, pos.col,
+                               hint="Kiểm tra lại 'valid_from' và 'valid_until'.", path=("units", i, "valid_until")))
+    return out
