@@ -267,7 +267,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 # Text normalization
 # ---------------------------------------------------------------------------
 
-_HTML_TAG = re.compile(r"<[^<>]{0,200}>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _DASHES = re.compile("[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]")
 # "Q1/2023", "Q.II" are shorthand for quý.
 _Q_SHORT = re.compile(r"(?<![a-z])q\.?\s*(?=[0-9]|[ivx]+(?![a-z]))")
@@ -275,10 +275,15 @@ _EDGE_PUNCT = " .;,:-+•·*"
 
 
 def _clean(raw: str) -> str:
-    """The label: NFC, no markup (seed tables carry <p> and **bold**), single spaces."""
+    """The label: NFC, no markup (seed tables carry <p> and **bold**), single spaces.
+
+    Idempotent, so re-parsing a result's label gives the same result.
+    """
     s = unicodedata.normalize("NFC", raw)
     s = "".join(ch for ch in s if unicodedata.category(ch) != "Cf")  # zero-width, soft hyphen
-    s = _HTML_TAG.sub(" ", s).replace("*", " ")
+    while (stripped := _HTML_TAG.sub(" ", s)) != s:  # "<p<b>>" hides a second tag
+        s = stripped
+    s = unicodedata.normalize("NFC", s.replace("*", " "))  # removals may join a base and a mark
     return " ".join(s.split()).strip(_EDGE_PUNCT)
 
 

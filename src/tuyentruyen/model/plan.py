@@ -290,6 +290,10 @@ class PlanBody(StrictModel):
         description="'Chủ tịch UBND tỉnh ban hành Kế hoạch … như sau:' (in sau các văn bản được thực hiện).")
     sections: list[Section] = Field(default_factory=list, title="Các mục", description="I., II.… của kế hoạch.")
     closing: NonEmpty | None = Field(None, title="Đoạn kết", description="'Trên đây là Kế hoạch …'.")
+    reference: NonEmpty | None = Field(
+        None, title="Dòng 'Ban hành kèm theo …' như đã viết",
+        description="Chỉ để đối chiếu khi chép lại một văn bản cũ: tt tự sinh dòng này từ số, ngày của Quyết định "
+                    "và báo lỗi nếu dòng viết tay không khớp. Thường để trống.")
 
 
 # ---------------------------------------------------------------- appendix
@@ -329,6 +333,10 @@ class Appendix(StrictModel):
     title: NonEmpty = Field(..., title="Tiêu đề phụ lục", description="In hoa, đậm, dưới tên phụ lục.")
     padded: Bool = Field(
         False, title="Đánh số 01, 02…", description="Số thứ tự có số 0 đứng trước (01, 02) thay vì 1, 2.")
+    reference: NonEmpty | None = Field(
+        None, title="Dòng 'Kèm theo …' như đã viết",
+        description="Chỉ để đối chiếu khi chép lại một văn bản cũ: tt tự sinh dòng '(Kèm theo … số … ngày … của …)' "
+                    "từ thông tin văn bản và báo lỗi nếu dòng viết tay không khớp. Thường để trống.")
     groups: list[Group] | None = Field(None, title="Các nhóm nhiệm vụ", description="Dùng khi bảng chia nhóm I, II…")
     tasks: list[Task] | None = Field(None, title="Các nhiệm vụ", description="Dùng khi bảng không chia nhóm.")
 
