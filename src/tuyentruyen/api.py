@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tuyentruyen.loading import LoadedYaml, LoadError, Source, parse_yaml, read_source
+from tuyentruyen.loading.yamlpos import gc_paused
 from tuyentruyen.problems import Problem, Severity
 
 PLANS_DIR = "plans"
@@ -73,7 +74,8 @@ def _load(path: str | Path, result: Loaded, model_name: str, checks) -> Loaded:
         return result
     cls = getattr(model, model_name)
     try:
-        obj = cls.model_validate(loaded.data)
+        with gc_paused():
+            obj = cls.model_validate(loaded.data)
     except ValidationError as exc:
         result.problems.extend(validation.problems_from_error(exc, loaded, cls))
         return result

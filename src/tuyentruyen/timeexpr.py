@@ -36,7 +36,7 @@ Design decisions a caller must know:
   tháng 9/2024" and "Chậm nhất quý II/2024" mean the last day of the period.
 * Nothing raises: any input, even a non-string, gives a result.
 
-Matching is done on a "key": the text NFKC/NFKD-normalized, lower-cased, with all
+Matching is done on a "key": the text NFKD-normalized, lower-cased, with all
 Vietnamese diacritics removed (đ → d). That makes hằng/hàng, Quý/Quí/Qúy, NFC/NFD and
 text typed without diacritics all read the same; the tables below are therefore written
 without diacritics. Only the standard library is used.
@@ -114,7 +114,6 @@ class Code(StrEnum):
     REVERSED_RANGE = "reversed_range"
     MIXED_UNITS = "mixed_units"
     NO_PERIOD = "no_period"
-    NOT_TEXT = "not_text"
     INTERNAL = "internal"  # a bug in this module; never expected
 
 
@@ -230,7 +229,6 @@ TimeExpr = Union[Continuous, Window, Deadline, OnDate, Recurrence, Event, Invali
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
          "ix": 9, "x": 10, "xi": 11, "xii": 12}
-ROMAN_OUT = {v: k.upper() for k, v in ROMAN.items()}
 
 UNIT_WORDS = {"quy": Unit.QUARTER, "qui": Unit.QUARTER, "thang": Unit.MONTH}
 MONTHS_PER = {Unit.MONTH: 1, Unit.QUARTER: 3, Unit.HALF: 6, Unit.YEAR: 12}
@@ -385,16 +383,19 @@ def _make_date(day: int, month: int, year_text: str | None, default: int | None,
     year = _year(year_text) if year_text is not None else default
     shown = f"{day:02d}/{month:02d}" + (f"/{year}" if year is not None else "")
     if not 1 <= month <= 12:
-        return InvalidDate(label, day, month, year, f"ngày {shown} không tồn tại: tháng {month} không có")
+        return InvalidDate(label, day, month, year,
+                           f"ngày {shown} không tồn tại: không có tháng {month}")
     if year is None:
         if not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
-            return InvalidDate(label, day, month, None,
-                               f"ngày {shown} không tồn tại: tháng {month} chỉ có "
-                               f"{_DAYS_IN_MONTH[month - 1]} ngày")
+            why = ("không có ngày 0" if day < 1
+                   else f"tháng {month} chỉ có {_DAYS_IN_MONTH[month - 1]} ngày")
+            return InvalidDate(label, day, month, None, f"ngày {shown} không tồn tại: {why}")
         return None
     length = calendar.monthrange(year, month)[1]
     if not 1 <= day <= length:
-        if month == 2 and day == 29:
+        if day < 1:
+            why = "không có ngày 0"
+        elif month == 2 and day == 29:
             why = f"{year} không phải năm nhuận"
         else:
             why = f"tháng {month}/{year} chỉ có {length} ngày"
@@ -542,7 +543,7 @@ def _parse_year_window(key: str, year: int | None, label: str) -> TimeExpr | Non
 
 
 def _parse_half(key: str, year: int | None, label: str) -> TimeExpr | None:
-    """ "6 tháng đầu năm" = half 1; "3 tháng cuối năm" = quarter IV; "9 tháng đầu năm" = months 1–9."""
+    """ "N tháng đầu/cuối năm": 6 is a half, 3 a quarter, any other N a run of months."""
     m = _HALF_RE.match(key)
     if not m:
         return None
@@ -553,7 +554,8 @@ def _parse_half(key: str, year: int | None, label: str) -> TimeExpr | None:
     unit = {6: Unit.HALF, 3: Unit.QUARTER}.get(n, Unit.MONTH)
     count = n // MONTHS_PER[unit]
     per_year = PER_YEAR[unit]
-    nums = range(1, count + 1) if m.group("pos") == "dau" else range(per_year - count + 1, per_year + 1)
+    first = 1 if m.group("pos") == "dau" else per_year - count + 1
+    nums = range(first, first + count)
     return _window(unit, y, nums, label)
 
 
@@ -673,7 +675,8 @@ def _parse_periods(key: str, year: int | None, label: str) -> TimeExpr | None:
             years[k] = later[0] if later else earlier[-1] if earlier else year
     base = min((y for y in years if y is not None), default=None)
     per = PER_YEAR[unit]
-    index = [n if y is None or base is None else (y - base) * per + n for n, y in zip(numbers, years)]
+    index = [n if y is None or base is None else (y - base) * per + n
+             for n, y in zip(numbers, years)]
     chosen: set[int] = set(index)
     for k, join in enumerate(joins):
         if join == "range":

@@ -166,7 +166,7 @@ class Document(StrictModel):
     type: DocumentType = Field(
         ..., title="Loại văn bản",
         description="'ke-hoach': Kế hoạch đứng riêng; 'quyet-dinh': Quyết định ban hành kèm theo Kế hoạch.")
-    issuer: Issuer = Field(..., title="Cơ quan ban hành")
+    issuer: Issuer = Field(..., title="Cơ quan ban hành", description="Tên cơ quan ban hành và cơ quan chủ quản (nếu có).")
     number: Annotated[Int, Field(ge=1, le=99999)] | None = Field(
         None, title="Số văn bản",
         description="Số thứ tự của văn bản (chữ số Ả Rập); bỏ trống khi chưa cấp số. Số dưới 10 được in thêm số 0.")
@@ -184,7 +184,7 @@ class Document(StrictModel):
     bases: CitationList = Field(
         default_factory=list, title="Căn cứ ban hành",
         description="Mỗi căn cứ một mục, theo thứ tự; in nghiêng, mở đầu bằng 'Căn cứ'.")
-    signer: Signer = Field(..., title="Người ký")
+    signer: Signer = Field(..., title="Người ký", description="Quyền hạn, chức vụ và họ tên người ký.")
     recipients: StrList = Field(
         default_factory=list, title="Nơi nhận",
         description="Mỗi nơi nhận một mục, không kèm dấu '-' hay ';': 'Bộ Nội vụ', 'Như Điều 3'.")
@@ -221,8 +221,8 @@ class Decision(StrictModel):
 class Item(StrictModel):
     """Một ý trong một mục: a), b)… hoặc một gạch đầu dòng."""
 
-    text: NonEmpty = Field(..., title="Nội dung")
-    bullets: StrList = Field(default_factory=list, title="Các gạch đầu dòng bên trong")
+    text: NonEmpty = Field(..., title="Nội dung", description="Nội dung của ý, viết nguyên văn.")
+    bullets: StrList = Field(default_factory=list, title="Các gạch đầu dòng bên trong", description="Các gạch đầu dòng '-' nằm dưới ý này.")
     unit: NonEmpty | None = Field(
         None, title="Đơn vị thực hiện ý này",
         description="Khi ý giao riêng cho một đơn vị, in thành '<đơn vị>: <nội dung>'.")
@@ -281,7 +281,7 @@ class PlanBody(StrictModel):
         None, title="Tên kế hoạch",
         description="Trích yếu của Kế hoạch dưới chữ KẾ HOẠCH; bắt buộc khi văn bản là Quyết định, "
                     "mặc định là trích yếu của văn bản khi là Kế hoạch đứng riêng.")
-    year: Annotated[Int, Field(ge=1945, le=2200)] = Field(..., title="Năm kế hoạch")
+    year: Annotated[Int, Field(ge=1945, le=2200)] = Field(..., title="Năm kế hoạch", description="Năm mà kế hoạch thực hiện: 2023.")
     implements: CitationList = Field(
         default_factory=list, title="Thực hiện văn bản",
         description="Các văn bản mà kế hoạch này thực hiện, in sau 'Thực hiện …' ở đoạn mở đầu.")
@@ -305,7 +305,7 @@ class Task(StrictModel):
     id: Slug = Field(
         ..., title="Mã nhiệm vụ",
         description="Mã cố định của nhiệm vụ, không đổi giữa các phiên bản (chữ, số, '.', '-', '_'): 'tap-huan-cchc'.")
-    content: NonEmpty = Field(..., title="Nội dung")
+    content: NonEmpty = Field(..., title="Nội dung", description="Nội dung nhiệm vụ, như in trong cột Nội dung.")
     forms: StrList = Field(default_factory=list, title="Hình thức", description="Các hình thức tuyên truyền.")
     lead: StrList = Field(
         default_factory=list, title="Chủ trì", description="Đơn vị chủ trì (một việc một chủ trì), theo sổ đơn vị.")
@@ -316,14 +316,14 @@ class Task(StrictModel):
     quantity: LooseText | None = Field(
         None, title="Số lượng / chỉ tiêu", description="'4 bài', '01 lớp, 40 người'.")
     budget: LooseText | None = Field(None, title="Kinh phí", description="'50.000.000 đồng' hoặc nguồn kinh phí.")
-    notes: NonEmpty | None = Field(None, title="Ghi chú")
+    notes: NonEmpty | None = Field(None, title="Ghi chú", description="Ghi chú in ở cột Ghi chú (nếu có).")
 
 
 class Group(StrictModel):
     """Một nhóm nhiệm vụ (I, II…)."""
 
     title: NonEmpty = Field(..., title="Tên nhóm", description="Số La Mã tự đánh theo thứ tự.")
-    tasks: list[Task] = Field(..., title="Các nhiệm vụ", min_length=1)
+    tasks: list[Task] = Field(..., title="Các nhiệm vụ", min_length=1, description="Các nhiệm vụ của nhóm, theo thứ tự.")
 
 
 class Appendix(StrictModel):
@@ -379,10 +379,10 @@ class Plan(StrictModel):
     units: NonEmpty | None = Field(
         None, title="Sổ đơn vị",
         description="Đường dẫn (tương đối so với tệp này) tới sổ đơn vị; mặc định tìm units.yaml ở thư mục này hoặc các thư mục cha.")
-    document: Document = Field(..., title="Văn bản")
+    document: Document = Field(..., title="Văn bản", description="Văn bản được ký: phần đầu, số, ngày, trích yếu, căn cứ, người ký, nơi nhận.")
     decision: Decision | None = Field(None, title="Quyết định", description="Chỉ có khi văn bản là Quyết định.")
-    plan: PlanBody = Field(..., title="Kế hoạch")
-    appendix: Appendix | None = Field(None, title="Phụ lục")
+    plan: PlanBody = Field(..., title="Kế hoạch", description="Nội dung Kế hoạch: năm, văn bản thực hiện, các mục.")
+    appendix: Appendix | None = Field(None, title="Phụ lục", description="Bảng nhiệm vụ kèm theo (nếu có).")
 
     # -- conveniences shared by lint, render and diff
 

@@ -45,7 +45,7 @@ class Unit(StrictModel):
     aliases: StrList = Field(
         default_factory=list, title="Tên gọi khác",
         description="Các cách viết khác vẫn chỉ đơn vị này: 'Đài Phát thanh và Truyền hình tỉnh'.")
-    kind: UnitKind = Field(..., title="Loại đơn vị")
+    kind: UnitKind = Field(..., title="Loại đơn vị", description="ubnd, so, van-phong, phong, trung-tam, bao-dai, doan-the, dang, trung-uong, hdnd, dao-tao, doanh-nghiep, nhom (một nhóm đơn vị), khac.")
     groups: StrList = Field(
         default_factory=list, title="Thuộc nhóm",
         description="Mã các nhóm (loại 'nhom') mà đơn vị là thành viên: ['cac-so-ban-nganh'].")
@@ -53,7 +53,7 @@ class Unit(StrictModel):
     valid_until: VnDate | None = Field(
         None, title="Hiệu lực đến ngày", description="Ngày cuối cùng đơn vị tồn tại (sáp nhập, giải thể), nếu có.")
     successor: Slug | None = Field(None, title="Đơn vị kế thừa", description="Mã đơn vị tiếp nhận khi sáp nhập.")
-    notes: NonEmpty | None = Field(None, title="Ghi chú")
+    notes: NonEmpty | None = Field(None, title="Ghi chú", description="Ghi chú tự do về đơn vị.")
 
 
 class Registry(StrictModel):
@@ -63,6 +63,6 @@ class Registry(StrictModel):
         "title": "Sổ đơn vị (tt, định dạng 1)",
     }
 
-    tt: Literal[1] = Field(1, title="Phiên bản định dạng")
+    tt: Literal[1] = Field(1, title="Phiên bản định dạng", description="Phiên bản định dạng tệp; hiện là 1.")
     issuer: NonEmpty | None = Field(None, title="Cơ quan", description="Cơ quan sở hữu sổ đơn vị này.")
-    units: list[Unit] = Field(..., title="Các đơn vị", min_length=1)
+    units: list[Unit] = Field(..., title="Các đơn vị", min_length=1, description="Mỗi đơn vị một mục: mã, tên chuẩn, tên viết tắt, tên gọi khác, loại, nhóm.")

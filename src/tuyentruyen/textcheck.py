@@ -1,0 +1,770 @@
+"""Text hygiene: Unicode NFC, legacy Vietnamese encodings, typos of fixed terms, spaces.
+
+Pure helpers for the "text" lint rules and for ``tt lint --fix``. Nothing here raises on
+text; offsets are always into the string given.
+
+* :func:`check_nfc` — is the text Unicode NFC (TCVN 6909:2001 asks for precomposed
+  letters), and where does the first decomposed run start ("Tuye\\u0302n").
+* :func:`detect_legacy_encoding` — Vietnamese typed with a legacy font encoding and read
+  as Unicode: TCVN3/ABC ("Tuyªn truyÒn c¶i c¸ch") or VNI ("Tuyeân truyeàn caûi caùch").
+  Returns the encoding and the likely decoded text, or None for normal Vietnamese,
+  English or French.
+* :func:`find_typos` — known misspellings of fixed administrative terms, from
+  ``data/typos.yaml`` plus a repository's own entries ("Truyền truyền" → "Tuyên truyền").
+* :func:`find_space_issues` — doubled, leading, trailing spaces, a space before
+  , ; . : ) or after (, and a missing space after , ;.
+* :func:`fix_text` and the ``fix_*`` helpers apply those fixes and return the new text.
+
+The legacy tables
+-----------------
+Both encodings are single-byte; mojibake is what their bytes look like read as Latin-1
+(or Windows-1252, identical from 0xA0 up). The tables below are generated from the
+published layouts (TCVN 5712:1993 "VN3", the ABC fonts .VnTime; VNI-Windows fonts) for
+all 134 Vietnamese letters with diacritics (67 lower case, 67 upper case):
+
+* TCVN3 gives every lower-case letter one byte (``_TCVN3_LOWER``: for each vowel, the
+  six tones in the order ngang, huyền, sắc, hỏi, ngã, nặng). Upper case has bytes only
+  for Ă Â Ê Ô Ơ Ư Đ; the other capitals are typed with the lower-case byte in the capital
+  font (.VnTimeH), so decoding gives a lower-case letter that :func:`decode_legacy`
+  raises to upper case when the word around it is in capitals ("KÕ HO¹CH" → "KẾ HOẠCH").
+* VNI writes a base letter followed by modifier bytes: tones ù ø û õ ï (sắc, huyền, hỏi,
+  ngã, nặng), circumflex series â á à å ã ä, breve series ê é è ú ü ë; ơ ư đ are ô ö ñ;
+  i with tones is í ì æ ó ò; ỵ is î. Capitals use the capital modifiers (AÙ = Á).
+
+Detection decodes each word both ways and counts the words that are not Vietnamese as
+they stand but become valid Vietnamese syllables once decoded (a small phonotactic check:
+onset, rhyme, one tone, stop endings only with sắc/nặng).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol, Union
+
+__all__ = [
+    "LegacyEncoding",
+    "NfcReport",
+    "SpaceIssue",
+    "Typo",
+    "TypoDataError",
+    "TypoEntry",
+    "apply_edits",
+    "builtin_typos",
+    "check_nfc",
+    "decode_legacy",
+    "detect_legacy_encoding",
+    "encode_legacy",
+    "find_space_issues",
+    "find_typos",
+    "fix_nfc",
+    "fix_spaces",
+    "fix_text",
+    "fix_typos",
+    "is_vietnamese_syllable",
+    "load_typo_file",
+]
+
+Encoding = Literal["TCVN3", "VNI"]
+
+
+# =========================================================================== NFC
+
+
+@dataclass(frozen=True)
+class NfcReport:
+    """Whether a text is NFC; if not, the first run that changes under NFC."""
+
+    is_nfc: bool
+    start: int | None = None
+    end: int | None = None
+    found: str | None = None  # text[start:end] as written
+    expected: str | None = None  # its NFC form
+
+    @property
+    def ok(self) -> bool:
+        return self.is_nfc
+
+    @property
+    def message(self) -> str | None:
+        if self.is_nfc:
+            return None
+        points = " ".join(f"U+{ord(c):04X}" for c in self.found or "")
+        return (
+            f"Văn bản không ở dạng Unicode dựng sẵn (NFC): “{self.found}” ({points})"
+            f" phải là “{self.expected}”."
+        )
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Spans that NFC can normalize one by one: a starter and its combining marks,
+    merged with the next span when the two compose together (Hangul, some Indic)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(text)):
+        if not unicodedata.combining(text[i]):
+            spans.append((start, i))
+            start = i
+    if text:
+        spans.append((start, len(text)))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged:
+            pa, pb = merged[-1]
+            joined = unicodedata.normalize("NFC", text[pa:b])
+            separate = unicodedata.normalize("NFC", text[pa:pb]) + unicodedata.normalize("NFC", text[a:b])
+            if joined != separate:
+                merged[-1] = (pa, b)
+                continue
+        merged.append((a, b))
+    return merged
+
+
+def check_nfc(text: str) -> NfcReport:
+    """Is ``text`` Unicode NFC? If not, the offsets of the first run that is not."""
+    if not isinstance(text, str) or unicodedata.is_normalized("NFC", text):
+        return NfcReport(True)
+    run: tuple[int, int] | None = None
+    for a, b in _chunks(text):
+        bad = not unicodedata.is_normalized("NFC", text[a:b])
+        if bad and run is None:
+            run = (a, b)
+        elif bad and run is not None and run[1] == a:
+            run = (run[0], b)
+        elif run is not None:
+            break
+    if run is None:  # pragma: no cover - is_normalized said otherwise
+        return NfcReport(True)
+    a, b = run
+    return NfcReport(False, a, b, text[a:b], unicodedata.normalize("NFC", text[a:b]))
+
+
+def fix_nfc(text: str) -> str:
+    """The text in Unicode NFC."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
+    """NFC text and, when it differs, for each of its offsets the original offset."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, None
+    out: list[str] = []
+    index: list[int] = []
+    for a, b in _chunks(text):
+        seg = unicodedata.normalize("NFC", text[a:b])
+        out.append(seg)
+        index.extend([a] * len(seg))
+    index.append(len(text))
+    return "".join(out), index
+
+
+# =========================================================================== syllables
+
+_TONE_MARKS = {"\u0300": "huyền", "\u0301": "sắc", "\u0309": "hỏi", "\u0303": "ngã", "\u0323": "nặng"}
+_ONSET = "ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnprstvx]"
+_OPEN_RHYME = (
+    "uôi|ươi|ươu|iêu|yêu|oai|oay|oao|oeo|uây|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi"
+    "|ua|ui|ưa|ưi|ưu|uơ|oa|oe|uê|uy|a|e|ê|i|o|ô|ơ|u|ư|y"
+)
+_CLOSED_NUCLEUS = "uyê|iê|yê|uô|ươ|oă|oa|oe|oo|uâ|uê|uy|a|ă|â|e|ê|i|o|ô|ơ|u|ư"
+_SYLLABLE = re.compile(
+    rf"(?P<on>{_ONSET})?(?:(?P<open>{_OPEN_RHYME})|(?P<nuc>{_CLOSED_NUCLEUS})(?P<coda>ch|nh|ng|c|m|n|p|t))"
+)
+_FRONT = ("i", "e", "ê", "y")
+_VN_LOWER_LETTERS = frozenset(
+    "abcdđefghijklmnopqrstuvwxyz"
+    + "".join(
+        unicodedata.normalize("NFC", v + t)
+        for v in ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+        for t in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    )
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def is_vietnamese_syllable(word: str) -> bool:
+    """Is ``word`` (any case) a possible Vietnamese syllable, such as "truyền", "Nguyễn",
+    "hoá"? A phonotactic check, not a dictionary: onset + rhyme, at most one tone,
+    endings c/ch/p/t only with sắc or nặng, k/gh/ngh only before i, e, ê, y."""
+    lower = unicodedata.normalize("NFC", word.lower())
+    if not all(c in _VN_LOWER_LETTERS for c in lower):
+        return False
+    decomposed = unicodedata.normalize("NFD", lower)
+    tones = [c for c in decomposed if c in _TONE_MARKS]
+    if len(tones) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    m = _SYLLABLE.fullmatch(base)
+    if not m:
+        return False
+    onset = m["on"] or ""
+    rhyme = m["open"] or m["nuc"]
+    coda = m["coda"] or ""
+    if coda in ("c", "ch", "p", "t") and tones and _TONE_MARKS[tones[0]] not in ("sắc", "nặng"):
+        return False
+    if coda in ("c", "ch", "p", "t") and not tones:
+        return False
+    if coda in ("ch", "nh") and not rhyme.endswith(("a", "ê", "i", "y")):
+        return False
+    front = rhyme.startswith(_FRONT)
+    if onset in ("k", "gh", "ngh") and not front:
+        return False
+    if onset in ("c", "ng") and front:
+        return False
+    if onset == "g" and rhyme.startswith(("e", "ê")):
+        return False
+    return True
+
+
+def _case_consistent(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return True
+    rest = letters[1:]
+    return all(c.islower() for c in rest) or all(c.isupper() for c in letters)
+
+
+def _valid_as_is(word: str) -> bool:
+    return _case_consistent(word) and is_vietnamese_syllable(word)
+
+
+# =========================================================================== legacy tables
+
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # ngang huyền sắc hỏi ngã nặng
+_VOWELS = ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+
+# TCVN3 (ABC): the byte of each lower-case letter, tones in the order of _TONES.
+_TCVN3_LOWER = {
+    "a": "a\xb5\xb8\xb6\xb7\xb9",
+    "ă": "\xa8\xbb\xbe\xbc\xbd\xc6",
+    "â": "\xa9\xc7\xca\xc8\xc9\xcb",
+    "e": "e\xcc\xd0\xce\xcf\xd1",
+    "ê": "\xaa\xd2\xd5\xd3\xd4\xd6",
+    "i": "i\xd7\xdd\xd8\xdc\xde",
+    "o": "o\xdf\xe3\xe1\xe2\xe4",
+    "ô": "\xab\xe5\xe8\xe6\xe7\xe9",
+    "ơ": "\xac\xea\xed\xeb\xec\xee",
+    "u": "u\xef\xf3\xf1\xf2\xf4",
+    "ư": "\xad\xf5\xf8\xf6\xf7\xf9",
+    "y": "y\xfa\xfd\xfb\xfc\xfe",
+}
+_TCVN3_OTHER = {"đ": "\xae", "Ă": "\xa1", "Â": "\xa2", "Ê": "\xa3", "Ô": "\xa4", "Ơ": "\xa5", "Ư": "\xa6", "Đ": "\xa7"}
+
+# VNI-Windows modifiers, tones in the order of _TONES.
+_VNI_TONE = ("", "ø", "ù", "û", "õ", "ï")
+_VNI_CIRCUMFLEX = ("â", "à", "á", "å", "ã", "ä")
+_VNI_BREVE = ("ê", "è", "é", "ú", "ü", "ë")
+_VNI_I = ("i", "ì", "í", "æ", "ó", "ò")
+
+
+def _letter(vowel: str, tone_index: int) -> str:
+    return unicodedata.normalize("NFC", vowel + _TONES[tone_index])
+
+
+def _vni_lower(vowel: str, t: int) -> str:
+    if vowel in ("a", "e", "o", "u"):
+        return vowel + _VNI_TONE[t]
+    if vowel == "y":
+        return "î" if t == 5 else "y" + _VNI_TONE[t]
+    if vowel in ("â", "ê", "ô"):
+        return {"â": "a", "ê": "e", "ô": "o"}[vowel] + _VNI_CIRCUMFLEX[t]
+    if vowel == "ă":
+        return "a" + _VNI_BREVE[t]
+    if vowel == "ơ":
+        return "ô" + _VNI_TONE[t]
+    if vowel == "ư":
+        return "ö" + _VNI_TONE[t]
+    return _VNI_I[t]  # i
+
+
+@functools.cache
+def _tables() -> dict[str, dict[str, str]]:
+    """Encode (letter → legacy) and decode (legacy → letter) tables for both encodings."""
+    tcvn_enc: dict[str, str] = {}
+    vni_enc: dict[str, str] = {}
+    for vowel in _VOWELS:
+        for t in range(6):
+            lower = _letter(vowel, t)
+            tcvn_enc[lower] = _TCVN3_LOWER[vowel][t]
+            vni_enc[lower] = _vni_lower(vowel, t)
+            vni_enc[lower.upper()] = _vni_lower(vowel, t).upper()
+    tcvn_enc.update(_TCVN3_OTHER)
+    for lower in [k for k in tcvn_enc if not k.isascii()]:
+        # Capitals without a TCVN3 byte are typed with the lower-case byte (capital font).
+        tcvn_enc.setdefault(lower.upper(), tcvn_enc[lower])
+    vni_enc["đ"], vni_enc["Đ"] = "ñ", "Ñ"
+    tcvn_dec = {v: k for k, v in tcvn_enc.items() if k.islower() or k in _TCVN3_OTHER}
+    vni_dec: dict[str, str] = {}
+    for letter, seq in vni_enc.items():
+        vni_dec.setdefault(seq, letter)
+    for seq, letter in list(vni_dec.items()):
+        if len(seq) == 2:  # base and modifier in different case: follow the base
+            for variant in (seq[0] + seq[1].swapcase(),):
+                vni_dec.setdefault(variant, letter.upper() if seq[0].isupper() else letter.lower())
+    for table in (tcvn_enc, vni_enc, tcvn_dec, vni_dec):
+        for k in [k for k, v in table.items() if k == v]:
+            del table[k]
+    return {"TCVN3_enc": tcvn_enc, "VNI_enc": vni_enc, "TCVN3_dec": tcvn_dec, "VNI_dec": vni_dec}
+
+
+def encode_legacy(text: str, encoding: Encoding) -> str:
+    """Vietnamese text as it looks when typed in a legacy encoding and read as Latin-1:
+    ``encode_legacy("Tuyên truyền", "TCVN3") == "Tuyªn truyÒn"``. For tests and examples."""
+    table = _tables()[f"{encoding}_enc"]
+    return "".join(table.get(c, c) for c in unicodedata.normalize("NFC", text))
+
+
+def _decode_word(word: str, encoding: Encoding) -> str:
+    table = _tables()[f"{encoding}_dec"]
+    if encoding == "TCVN3":
+        return "".join(table.get(c, c) for c in word)
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        pair = word[i:i + 2]
+        if len(pair) == 2 and pair in table:
+            out.append(table[pair])
+            i += 2
+        else:
+            out.append(table.get(word[i], word[i]))
+            i += 1
+    return "".join(out)
+
+
+_TOKEN = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00ff\u0300-\u036f])+")
+_TCVN3_CAPITAL_BYTES = frozenset(_TCVN3_OTHER[k] for k in "ĂÂÊÔƠƯĐ")
+
+
+def _ascii_letters(word: str) -> str:
+    return "".join(c for c in word if c.isascii() and c.isalpha())
+
+
+def _is_caps_word(word: str) -> bool:
+    letters = _ascii_letters(word)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def _decode_tokens(text: str, encoding: Encoding) -> list[tuple[re.Match[str], str, bool]]:
+    """Each word token, its decoding, and whether it is evidence of the encoding."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if word.isascii():
+            out.append((m, word, False))
+            continue
+        decoded = _decode_word(word, encoding)
+        evidence = (
+            decoded != word
+            and bool(_ascii_letters(word))
+            and not _valid_as_is(word)
+            and is_vietnamese_syllable(decoded)
+        )
+        out.append((m, decoded, evidence))
+    return out
+
+
+def decode_legacy(text: str, encoding: Encoding) -> str:
+    """Decode ``text`` from a legacy encoding read as Latin-1.
+
+    A text with no letter beyond Latin-1 is decoded as a whole. A mixed text (some words
+    already in Unicode, "Kế hoạch tuyªn truyÒn") is decoded word by word: a word is
+    decoded when it is not Vietnamese as it stands. TCVN3 capitals are restored from the
+    case of the word and its neighbours."""
+    if not isinstance(text, str):
+        return text
+    whole = not any(ord(c) > 0xFF and c.isalpha() for c in text)
+    tokens = _decode_tokens(text, encoding)
+    pieces: list[str] = []
+    last = 0
+    for k, (m, decoded, evidence) in enumerate(tokens):
+        word = m.group()
+        use = word
+        if decoded != word and (whole or not _valid_as_is(word)):
+            use = decoded
+        if use != word and encoding == "TCVN3":
+            use = _restore_caps(word, use, tokens, k, text[:m.start()])
+        pieces.append(text[last:m.start()])
+        pieces.append(use)
+        last = m.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:]|(?:\A|\n)[ \t]*[-+•*])[ \t]*\Z|\n[ \t]*\Z")
+_HAS_TCVN3_CAPITAL = frozenset("ăâêôơưđ")
+
+
+def _restore_caps(word: str, decoded: str, tokens: list, k: int, before: str) -> str:
+    letters = _ascii_letters(word)
+    first = decoded[:1]
+    if (
+        first.islower()
+        and not first.isascii()
+        and first not in _HAS_TCVN3_CAPITAL
+        and _SENTENCE_START.search(before[-8:])
+    ):
+        # A capital toned vowel has no TCVN3 byte: at the start of a sentence or of a
+        # bullet it was one ("ñy ban" → "Ủy ban").
+        decoded = first.upper() + decoded[1:]
+    if letters and letters.islower():
+        return decoded
+    if _is_caps_word(word) or (not letters and any(c in _TCVN3_CAPITAL_BYTES for c in word[1:])):
+        return decoded.upper()
+    if len(letters) == 1 and letters.isupper():
+        # "KÕ HO¹CH": a one-letter capital word in a line of capitals. Acronyms (CBCCVC)
+        # do not count as capitals of Vietnamese words.
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(tokens):
+                near, near_decoded = tokens[j][0].group(), tokens[j][1]
+                if _is_caps_word(near) and is_vietnamese_syllable(near_decoded):
+                    return decoded.upper()
+    return decoded
+
+
+@dataclass(frozen=True)
+class LegacyEncoding:
+    """Text that looks like Vietnamese typed in a legacy encoding."""
+
+    encoding: Encoding
+    decoded: str  # the likely intended text
+    start: int  # first suspicious word
+    end: int
+    evidence: tuple[str, ...]  # distinct words that read as Vietnamese once decoded
+
+    @property
+    def message(self) -> str:
+        name = "TCVN3 (ABC)" if self.encoding == "TCVN3" else "VNI"
+        sample = ", ".join(f"“{w}”" for w in self.evidence[:3])
+        return (
+            f"Văn bản có vẻ được gõ bằng bảng mã cũ {name} thay vì Unicode ({sample}…);"
+            " hãy chuyển sang Unicode dựng sẵn."
+        )
+
+
+def _score(text: str, encoding: Encoding) -> tuple[int, int, LegacyEncoding | None]:
+    tokens = _decode_tokens(text, encoding)
+    evidence = [(m, decoded) for m, decoded, ev in tokens if ev]
+    if not evidence:
+        return 0, 0, None
+    distinct = list(dict.fromkeys(m.group() for m, _ in evidence))
+    strong = {m.group() for m, decoded in evidence if any(ord(c) > 0xFF for c in decoded)}
+    considered = [
+        (m, decoded, ev)
+        for m, decoded, ev in tokens
+        if not (m.group().isascii() and (_is_caps_word(m.group()) or len(m.group()) == 1))
+    ]
+    readable = sum(1 for m, decoded, ev in considered if ev or _valid_as_is(m.group()))
+    ratio = readable / len(considered) if considered else 0.0
+    lone_ok = len(considered) <= 3 and any(len(d) >= 3 for _, d in evidence)
+    flagged = bool(strong) and ratio >= 0.6 and (len(distinct) >= 2 or lone_ok)
+    if not flagged:
+        return len(distinct), len(strong), None
+    first = evidence[0][0]
+    found = LegacyEncoding(encoding, decode_legacy(text, encoding), first.start(), first.end(), tuple(distinct))
+    return len(distinct), len(strong), found
+
+
+def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
+    """Detect Vietnamese typed in TCVN3 (ABC) or VNI and shown as mojibake.
+
+    Returns the encoding, the likely decoded text and the first suspicious word; None for
+    normal Vietnamese (NFC or not), English, French. A word counts as evidence when it is
+    not Vietnamese as written but is once decoded; the text is flagged when such words
+    include a letter outside Latin-1 (ề, ư, đ…), make up most of the text, and there are
+    at least two of them (or the text is only a few words long).
+    """
+    if not isinstance(text, str) or text.isascii():
+        return None
+    best: tuple[int, int, LegacyEncoding | None] = (0, 0, None)
+    for encoding in ("TCVN3", "VNI"):
+        score = _score(text, encoding)  # type: ignore[arg-type]
+        if score[2] is not None and (best[2] is None or score[:2] > best[:2]):
+            best = score
+    return best[2]
+
+
+# =========================================================================== typos
+
+
+class TypoDataError(ValueError):
+    """A typo data file or entry is malformed (message in Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class TypoEntry:
+    """One known misspelling: ``wrong`` → ``right``."""
+
+    wrong: str
+    right: str
+    whole_word: bool = True
+    case_sensitive: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Typo:
+    """A misspelling found in a text: ``text[start:end] == wrong``; ``right`` replaces it
+    (with the case of its first letter adapted to the text)."""
+
+    start: int
+    end: int
+    wrong: str
+    right: str
+    note: str | None = None
+
+    @property
+    def replacement(self) -> str:
+        return self.right
+
+    @property
+    def message(self) -> str:
+        note = f" {self.note}" if self.note else ""
+        return f"Sai chính tả: “{self.wrong}” phải viết là “{self.right}”.{note}"
+
+
+def _entry(item: Any, where: str) -> TypoEntry:
+    if isinstance(item, TypoEntry):
+        return item
+    if not isinstance(item, Mapping):
+        raise TypoDataError(f"{where}: mỗi mục phải có dạng “wrong: …, right: …”.")
+    wrong, right = item.get("wrong"), item.get("right")
+    if not isinstance(wrong, str) or not wrong.strip():
+        raise TypoDataError(f"{where}: thiếu “wrong” (cách viết sai).")
+    if not isinstance(right, str):
+        raise TypoDataError(f"{where}: thiếu “right” (cách viết đúng) cho “{wrong}”.")
+    unknown = set(item) - {"wrong", "right", "whole_word", "case_sensitive", "note"}
+    if unknown:
+        raise TypoDataError(f"{where}: khóa không hợp lệ {', '.join(sorted(map(str, unknown)))}.")
+    note = item.get("note")
+    return TypoEntry(
+        wrong=unicodedata.normalize("NFC", wrong.strip()),
+        right=unicodedata.normalize("NFC", right),
+        whole_word=bool(item.get("whole_word", True)),
+        case_sensitive=bool(item.get("case_sensitive", False)),
+        note=unicodedata.normalize("NFC", note) if isinstance(note, str) else None,
+    )
+
+
+def _entries(data: Any, where: str) -> tuple[TypoEntry, ...]:
+    if data is None:
+        return ()
+    if isinstance(data, Mapping):
+        data = data.get("typos") or ()
+    if isinstance(data, (str, bytes)) or not isinstance(data, Iterable):
+        raise TypoDataError(f"{where}: “typos” phải là một danh sách.")
+    return tuple(_entry(item, f"{where}, mục {i + 1}") for i, item in enumerate(data))
+
+
+@functools.cache
+def builtin_typos() -> tuple[TypoEntry, ...]:
+    """The entries of the package's ``data/typos.yaml``."""
+    import yaml  # only when first needed
+    from importlib.resources import files
+
+    raw = yaml.safe_load(files("tuyentruyen.data").joinpath("typos.yaml").read_text("utf-8"))
+    return _entries(raw, "typos.yaml")
+
+
+def load_typo_file(path: Union[str, Path]) -> tuple[TypoEntry, ...]:
+    """Entries from a repository's own typo file (same format as ``data/typos.yaml``).
+    Raises :class:`TypoDataError` (or OSError) when the file is unusable."""
+    import yaml
+
+    p = Path(path)
+    try:
+        raw = yaml.safe_load(p.read_text("utf-8"))
+    except yaml.YAMLError as exc:
+        raise TypoDataError(f"{p}: không đọc được YAML ({exc}).") from exc
+    return _entries(raw, str(p))
+
+
+def _entry_key(e: TypoEntry) -> str:
+    return e.wrong if e.case_sensitive else e.wrong.casefold()
+
+
+@functools.lru_cache(maxsize=64)
+def _typo_matcher(entries: tuple[TypoEntry, ...]) -> tuple[re.Pattern[str] | None, tuple[TypoEntry, ...]]:
+    chosen: dict[str, TypoEntry] = {}
+    for e in entries:  # later entries (a repository's own) override earlier ones
+        chosen[_entry_key(e)] = e
+    ordered = tuple(sorted(chosen.values(), key=lambda e: len(e.wrong), reverse=True))
+    if not ordered:
+        return None, ()
+    parts = []
+    for e in ordered:
+        body = r"[ \t\u00a0]+".join(re.escape(w) for w in e.wrong.split())
+        if not e.case_sensitive:
+            body = f"(?i:{body})"
+        if e.whole_word:
+            body = rf"(?<!\w){body}(?!\w)"
+        parts.append(f"({body})")
+    return re.compile("|".join(parts)), ordered
+
+
+def _match_case(found: str, right: str) -> str:
+    letters = [c for c in found if c.isalpha()]
+    if not letters or not right:
+        return right
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return right.upper()
+    idx = next((i for i, c in enumerate(right) if c.isalpha()), None)
+    if idx is None:
+        return right
+    first = right[idx].upper() if letters[0].isupper() else right[idx].lower()
+    return right[:idx] + first + right[idx + 1:]
+
+
+def find_typos(text: str, extra: Any = None) -> list[Typo]:
+    """Known misspellings of fixed terms in ``text``, in order.
+
+    ``extra``: a repository's own entries (a list of :class:`TypoEntry` or of mappings
+    ``{wrong, right, whole_word?, case_sensitive?, note?}``, or a mapping with a
+    ``typos`` list, e.g. what :func:`load_typo_file` returns); they override built-in
+    entries with the same ``wrong``. Matching is on NFC text, on word boundaries, case-
+    insensitive unless the entry says otherwise; offsets are into ``text`` as given.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    entries = builtin_typos() + _entries(extra, "extra")
+    pattern, ordered = _typo_matcher(entries)
+    if pattern is None:
+        return []
+    norm, index = _nfc_with_map(text)
+    found: list[Typo] = []
+    for m in pattern.finditer(norm):
+        entry = ordered[m.lastindex - 1] if m.lastindex else None
+        if entry is None:
+            continue
+        start, end = m.span()
+        if index is not None:
+            start, end = index[start], index[end]
+        written = text[start:end]
+        right = entry.right if entry.case_sensitive else _match_case(m.group(), entry.right)
+        if right == m.group():
+            continue
+        found.append(Typo(start, end, written, right, entry.note))
+    return found
+
+
+# =========================================================================== spaces
+
+
+@dataclass(frozen=True)
+class SpaceIssue:
+    """A spacing problem: replace ``text[start:end]`` with ``replacement``.
+
+    ``kind``: ``double_space``, ``leading_space``, ``trailing_space``,
+    ``space_before_punctuation``, ``space_after_parenthesis``, ``missing_space_after``.
+    """
+
+    start: int
+    end: int
+    kind: str
+    replacement: str
+    message: str
+
+
+_SPACE_RUN = re.compile(r"[^\S\t\n\r\f\v]+")  # spaces, NBSP and other Zs, not tabs/newlines
+_MISSING_AFTER = re.compile(r"(?<=[^\W\d_\)])[,;](?=[^\W\d_])")
+_NO_SPACE_BEFORE = ",;.:)"
+
+
+def find_space_issues(text: str) -> list[SpaceIssue]:
+    """Doubled spaces, a leading or trailing space (of the text, and trailing at line
+    ends), a space before , ; . : ) or after (, and a missing space after , ;.
+
+    Not flagged: the "- " of a bullet, an ellipsis ("...", "…"), indentation after a line
+    break, tabs (the column separators of pasted tables)."""
+    if not isinstance(text, str) or not text:
+        return []
+    issues: list[SpaceIssue] = []
+    for m in _SPACE_RUN.finditer(text):
+        a, b = m.span()
+        run = m.group()
+        nxt = text[b] if b < len(text) else ""
+        prev = text[a - 1] if a > 0 else ""
+        if a == 0:
+            issues.append(SpaceIssue(a, b, "leading_space", "", "Thừa khoảng trắng ở đầu."))
+        elif nxt in ("", "\n", "\r"):
+            issues.append(SpaceIssue(a, b, "trailing_space", "", "Thừa khoảng trắng ở cuối dòng."))
+        elif prev in "\n\r":
+            continue
+        elif nxt in _NO_SPACE_BEFORE and not text.startswith("...", b):
+            issues.append(
+                SpaceIssue(a, b, "space_before_punctuation", "", f"Không đặt khoảng trắng trước dấu “{nxt}”.")
+            )
+        elif prev == "(":
+            issues.append(SpaceIssue(a, b, "space_after_parenthesis", "", "Không đặt khoảng trắng sau dấu “(”."))
+        elif len(run) >= 2:
+            issues.append(SpaceIssue(a, b, "double_space", " ", "Thừa khoảng trắng: chỉ để một dấu cách."))
+    for m in _MISSING_AFTER.finditer(text):
+        issues.append(
+            SpaceIssue(m.start(), m.end(), "missing_space_after", m.group() + " ",
+                       f"Thiếu khoảng trắng sau dấu “{m.group()}”.")
+        )
+    issues.sort(key=lambda i: i.start)
+    return issues
+
+
+# =========================================================================== fixes
+
+
+class _Edit(Protocol):
+    start: int
+    end: int
+
+    @property
+    def replacement(self) -> str: ...
+
+
+def apply_edits(text: str, edits: Iterable[_Edit]) -> str:
+    """Apply non-overlapping edits (anything with ``start``, ``end``, ``replacement``);
+    an edit overlapping an earlier one is skipped."""
+    out: list[str] = []
+    last = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < last:
+            continue
+        out.append(text[last:e.start])
+        out.append(e.replacement)
+        last = e.end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def fix_typos(text: str, extra: Any = None) -> str:
+    """The text with every known misspelling corrected."""
+    return apply_edits(text, find_typos(text, extra))
+
+
+def fix_spaces(text: str) -> str:
+    """The text with every spacing problem fixed."""
+    return apply_edits(text, find_space_issues(text))
+
+
+def fix_text(
+    text: str,
+    *,
+    nfc: bool = True,
+    typos: bool = True,
+    spaces: bool = True,
+    legacy: bool = False,
+    extra_typos: Any = None,
+) -> str:
+    """Apply the chosen fixes in a safe order: legacy decoding (off by default: a guess),
+    NFC, typos, spaces. Returns the new text (the same string when nothing changes)."""
+    if not isinstance(text, str):
+        return text
+    if legacy and (found := detect_legacy_encoding(text)) is not None:
+        text = found.decoded
+    if nfc:
+        text = fix_nfc(text)
+    if typos:
+        text = fix_typos(text, extra_typos)
+    if spaces:
+        text = fix_spaces(text)
+    return text
