@@ -1,0 +1,74 @@
+"""The command line itself: version, Vietnamese help and usage errors, never a traceback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tuyentruyen import __version__
+from tests.conftest import run_tt, run_tt_process
+
+ENGLISH = ["Usage:", "Options", "Commands", "Arguments", "Show this message", "Install completion",
+           "Show completion", "No such", "Did you mean", "Missing", "Invalid value", "Error", "[default"]
+
+
+def test_version():
+    res = run_tt("--version")
+    assert res.code == 0 and res.out.strip() == f"tt (tuyentruyen) {__version__}"
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["validate", "--help"], ["schema", "--help"]])
+def test_help_is_vietnamese(args):
+    res = run_tt(*args)
+    assert res.code == 0
+    for word in ENGLISH:
+        assert word not in res.out, f"'{word}' còn tiếng Anh trong: tt {' '.join(args)}"
+    assert "Cách dùng:" in res.out and "Tùy chọn" in res.out
+
+
+def test_help_lists_the_commands_and_exit_codes():
+    res = run_tt("--help")
+    assert "validate" in res.out and "schema" in res.out
+    assert "Mã thoát" in res.out
+
+
+def test_no_arguments_shows_help():
+    res = run_tt()
+    assert "Cách dùng:" in res.text
+    assert res.code in (0, 2)
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["valdate"], "Không có lệnh 'valdate'. Có phải ý bạn là 'validate'?"),
+    (["validate", "--bogus"], "Không có tùy chọn --bogus."),
+    (["validate", "--format", "xml"], "'xml' không thuộc các giá trị"),
+    (["validate", "--format"], "Tùy chọn '--format' cần một giá trị."),
+])
+def test_usage_errors_are_vietnamese_and_exit_2(args, expected):
+    res = run_tt(*args)
+    assert res.code == 2
+    text = re.sub(r"[│╭╮╰╯─]", " ", res.text)
+    assert expected in " ".join(text.split())
+    for word in ("No such", "Did you mean", "Invalid value", "requires an argument"):
+        assert word not in res.text
+
+
+def test_an_internal_error_never_shows_a_traceback(monkeypatch, tmp_path):
+    import tuyentruyen.api as api
+
+    def boom(*a, **k):
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(api, "check_files", boom)
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "a.yaml").write_text("tt: 1\n", encoding="utf-8")
+    res = run_tt("validate", cwd=tmp_path)
+    assert res.code == 2
+    assert "Traceback" not in res.text
+    assert "lỗi nội bộ" in res.err
+
+
+def test_the_console_script_runs_as_a_process():
+    res = run_tt_process("--version")
+    assert res.code == 0 and __version__ in res.out
