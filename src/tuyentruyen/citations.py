@@ -487,6 +487,9 @@ def types_of_symbol(symbol: Union[str, DocNumber]) -> tuple[DocType, ...]:
     matches = tuple(
         t for t in cat.types if any(re.fullmatch(p, head) for p in t.bare_issuers)
     )
+    # A type that only ever has such symbols (Luật, Pháp lệnh) comes before one that
+    # also has its own abbreviation (Nghị quyết).
+    matches = tuple(sorted(matches, key=lambda t: t.abbr is not None))
     if matches:
         return matches
     cong_van = doc_type("Công văn")
@@ -609,14 +612,14 @@ def _check_date(text: str, day: int, month: int, year_text: str) -> dt.date | Da
     if not 1 <= day <= last:
         if day == 0:
             return DateError(text, "Ngày 0 không hợp lệ: ngày phải từ 1 trở lên.")
-        shown = f"{day:02d}/{month:02d}/{year}"
+        shown = f"{day:02d}/{month:02d}/{year}" if month <= 2 else f"{day:02d}/{month}/{year}"
         if month == 2:
             leap = "là năm nhuận" if calendar.isleap(year) else "không phải năm nhuận"
             return DateError(
                 text,
-                f"Ngày {shown} không có thật: tháng 2 năm {year} chỉ có {last} ngày ({year} {leap}).",
+                f"Ngày {shown} không tồn tại: năm {year} {leap} nên tháng 2 chỉ có {last} ngày.",
             )
-        return DateError(text, f"Ngày {shown} không có thật: tháng {month} chỉ có {last} ngày.")
+        return DateError(text, f"Ngày {shown} không tồn tại: tháng {month} chỉ có {last} ngày.")
     return dt.date(year, month, day)
 
 
@@ -818,6 +821,8 @@ def find_citations(text: str) -> list[Citation]:
     Never raises.
     """
     if not isinstance(text, str) or not text:
+        return []
+    if "/" not in text and "luật" not in text.lower():  # every citation has one or the other
         return []
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []

@@ -190,6 +190,8 @@ def is_vietnamese_syllable(word: str) -> bool:
     """Is ``word`` (any case) a possible Vietnamese syllable, such as "truyền", "Nguyễn",
     "hoá"? A phonotactic check, not a dictionary: onset + rhyme, at most one tone,
     endings c/ch/p/t only with sắc or nặng, k/gh/ngh only before i, e, ê, y."""
+    if not isinstance(word, str):
+        return False
     lower = unicodedata.normalize("NFC", word.lower())
     if not all(c in _VN_LOWER_LETTERS for c in lower):
         return False
@@ -204,9 +206,7 @@ def is_vietnamese_syllable(word: str) -> bool:
     onset = m["on"] or ""
     rhyme = m["open"] or m["nuc"]
     coda = m["coda"] or ""
-    if coda in ("c", "ch", "p", "t") and tones and _TONE_MARKS[tones[0]] not in ("sắc", "nặng"):
-        return False
-    if coda in ("c", "ch", "p", "t") and not tones:
+    if coda in ("c", "ch", "p", "t") and (not tones or _TONE_MARKS[tones[0]] not in ("sắc", "nặng")):
         return False
     if coda in ("ch", "nh") and not rhyme.endswith(("a", "ê", "i", "y")):
         return False
@@ -217,17 +217,17 @@ def is_vietnamese_syllable(word: str) -> bool:
         return False
     if onset == "g" and rhyme.startswith(("e", "ê")):
         return False
+    if onset == "qu" and rhyme.startswith(("u", "ư")):
+        return False
     return True
 
 
 def _case_consistent(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
-    if not letters:
-        return True
-    rest = letters[1:]
-    return all(c.islower() for c in rest) or all(c.isupper() for c in letters)
+    return all(c.islower() for c in letters[1:]) or all(c.isupper() for c in letters)
 
 
+@functools.lru_cache(maxsize=65536)
 def _valid_as_is(word: str) -> bool:
     return _case_consistent(word) and is_vietnamese_syllable(word)
 
@@ -302,9 +302,9 @@ def _tables() -> dict[str, dict[str, str]]:
     for letter, seq in vni_enc.items():
         vni_dec.setdefault(seq, letter)
     for seq, letter in list(vni_dec.items()):
-        if len(seq) == 2:  # base and modifier in different case: follow the base
-            for variant in (seq[0] + seq[1].swapcase(),):
-                vni_dec.setdefault(variant, letter.upper() if seq[0].isupper() else letter.lower())
+        if len(seq) == 2:  # base and modifier in different case ("Aù"): follow the base
+            variant = seq[0] + seq[1].swapcase()
+            vni_dec.setdefault(variant, letter.upper() if seq[0].isupper() else letter.lower())
     for table in (tcvn_enc, vni_enc, tcvn_dec, vni_dec):
         for k in [k for k, v in table.items() if k == v]:
             del table[k]
@@ -380,13 +380,13 @@ def decode_legacy(text: str, encoding: Encoding) -> str:
     tokens = _decode_tokens(text, encoding)
     pieces: list[str] = []
     last = 0
-    for k, (m, decoded, evidence) in enumerate(tokens):
+    for k, (m, decoded, _evidence) in enumerate(tokens):
         word = m.group()
         use = word
         if decoded != word and (whole or not _valid_as_is(word)):
             use = decoded
-        if use != word and encoding == "TCVN3":
-            use = _restore_caps(word, use, tokens, k, text[:m.start()])
+        if encoding == "TCVN3" and (use != word or whole):
+            use = _restore_caps(word, use, tokens, k, text, m.start())
         pieces.append(text[last:m.start()])
         pieces.append(use)
         last = m.end()
@@ -394,18 +394,32 @@ def decode_legacy(text: str, encoding: Encoding) -> str:
     return "".join(pieces)
 
 
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:]|(?:\A|\n)[ \t]*[-+•*])[ \t]*\Z|\n[ \t]*\Z")
 _HAS_TCVN3_CAPITAL = frozenset("ăâêôơưđ")
 
 
-def _restore_caps(word: str, decoded: str, tokens: list, k: int, before: str) -> str:
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Is ``pos`` the start of the text, of a line, of a sentence or of a bullet?"""
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] in ".!?:\n\r":
+        return True
+    if text[i - 1] in "-+•*":
+        j = i - 1
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        return j == 0 or text[j - 1] in "\n\r"
+    return False
+
+
+def _restore_caps(word: str, decoded: str, tokens: list, k: int, text: str, pos: int) -> str:
     letters = _ascii_letters(word)
     first = decoded[:1]
     if (
         first.islower()
         and not first.isascii()
         and first not in _HAS_TCVN3_CAPITAL
-        and _SENTENCE_START.search(before[-8:])
+        and _at_sentence_start(text, pos)
     ):
         # A capital toned vowel has no TCVN3 byte: at the start of a sentence or of a
         # bullet it was one ("ñy ban" → "Ủy ban").
@@ -478,6 +492,12 @@ def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
     at least two of them (or the text is only a few words long).
     """
     if not isinstance(text, str) or text.isascii():
+        return None
+    # Fast path: normal Vietnamese has no word that is both non-ASCII and not a syllable.
+    if all(
+        w.isascii() or _valid_as_is(w) or not _ascii_letters(w)
+        for w in _TOKEN.findall(text)
+    ):
         return None
     best: tuple[int, int, LegacyEncoding | None] = (0, 0, None)
     for encoding in ("TCVN3", "VNI"):
@@ -586,23 +606,27 @@ def _entry_key(e: TypoEntry) -> str:
     return e.wrong if e.case_sensitive else e.wrong.casefold()
 
 
+@dataclass(frozen=True)
+class _CompiledTypo:
+    entry: TypoEntry
+    key: str  # a lower-case word of ``wrong`` that any match must contain
+    pattern: re.Pattern[str]
+
+
 @functools.lru_cache(maxsize=64)
-def _typo_matcher(entries: tuple[TypoEntry, ...]) -> tuple[re.Pattern[str] | None, tuple[TypoEntry, ...]]:
+def _typo_matchers(entries: tuple[TypoEntry, ...]) -> tuple[_CompiledTypo, ...]:
     chosen: dict[str, TypoEntry] = {}
     for e in entries:  # later entries (a repository's own) override earlier ones
         chosen[_entry_key(e)] = e
-    ordered = tuple(sorted(chosen.values(), key=lambda e: len(e.wrong), reverse=True))
-    if not ordered:
-        return None, ()
-    parts = []
-    for e in ordered:
-        body = r"[ \t\u00a0]+".join(re.escape(w) for w in e.wrong.split())
-        if not e.case_sensitive:
-            body = f"(?i:{body})"
+    out = []
+    for e in sorted(chosen.values(), key=lambda e: len(e.wrong), reverse=True):
+        words = e.wrong.split()
+        body = r"[ \t\u00a0]+".join(re.escape(w) for w in words)
         if e.whole_word:
             body = rf"(?<!\w){body}(?!\w)"
-        parts.append(f"({body})")
-    return re.compile("|".join(parts)), ordered
+        flags = 0 if e.case_sensitive else re.IGNORECASE
+        out.append(_CompiledTypo(e, max(words, key=len).lower(), re.compile(body, flags)))
+    return tuple(out)
 
 
 def _match_case(found: str, right: str) -> str:
@@ -630,23 +654,29 @@ def find_typos(text: str, extra: Any = None) -> list[Typo]:
     if not isinstance(text, str) or not text:
         return []
     entries = builtin_typos() + _entries(extra, "extra")
-    pattern, ordered = _typo_matcher(entries)
-    if pattern is None:
-        return []
     norm, index = _nfc_with_map(text)
-    found: list[Typo] = []
-    for m in pattern.finditer(norm):
-        entry = ordered[m.lastindex - 1] if m.lastindex else None
-        if entry is None:
+    lowered = norm.lower()
+    hits: list[tuple[int, int, _CompiledTypo, str]] = []
+    for typo in _typo_matchers(entries):
+        if typo.key not in lowered:  # cheap filter: most texts match no entry at all
             continue
-        start, end = m.span()
+        for m in typo.pattern.finditer(norm):
+            hits.append((m.start(), m.end(), typo, m.group()))
+    # Longest entry first at a position; a match overlapping an earlier one is dropped.
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    found: list[Typo] = []
+    last = 0
+    for start, end, typo, matched in hits:
+        if start < last:
+            continue
+        entry = typo.entry
+        right = entry.right if entry.case_sensitive else _match_case(matched, entry.right)
+        if right == matched:
+            continue
+        last = end
         if index is not None:
             start, end = index[start], index[end]
-        written = text[start:end]
-        right = entry.right if entry.case_sensitive else _match_case(m.group(), entry.right)
-        if right == m.group():
-            continue
-        found.append(Typo(start, end, written, right, entry.note))
+        found.append(Typo(start, end, text[start:end], right, entry.note))
     return found
 
 
@@ -668,23 +698,29 @@ class SpaceIssue:
     message: str
 
 
-_SPACE_RUN = re.compile(r"[^\S\t\n\r\f\v]+")  # spaces, NBSP and other Zs, not tabs/newlines
-_MISSING_AFTER = re.compile(r"(?<=[^\W\d_\)])[,;](?=[^\W\d_])")
-_NO_SPACE_BEFORE = ",;.:)"
+_SP = "[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"  # spaces, NBSP; not tabs or line breaks
+_SPACE_RUN = re.compile(f"{_SP}+")
+# The start of a run that may be a problem (two spaces or more, a space before
+# punctuation or a line end, at the start, after "("); the run is then taken whole.
+_SPACE_SUSPECT = re.compile(rf"{_SP}(?:{_SP}|(?=[,;.:)\r\n]|\Z))|\A{_SP}|(?<=\(){_SP}")
+_MISSING_AFTER = re.compile(r"[,;](?=[^\W\d_])")
 
 
 def find_space_issues(text: str) -> list[SpaceIssue]:
     """Doubled spaces, a leading or trailing space (of the text, and trailing at line
     ends), a space before , ; . : ) or after (, and a missing space after , ;.
 
-    Not flagged: the "- " of a bullet, an ellipsis ("...", "…"), indentation after a line
-    break, tabs (the column separators of pasted tables)."""
+    Not flagged: the "- " of a bullet, a space before an ellipsis ("...", "…"),
+    indentation after a line break, tabs (the column separators of pasted tables)."""
     if not isinstance(text, str) or not text:
         return []
     issues: list[SpaceIssue] = []
-    for m in _SPACE_RUN.finditer(text):
-        a, b = m.span()
-        run = m.group()
+    done = 0
+    for m in _SPACE_SUSPECT.finditer(text):
+        a = m.start()
+        if a < done:
+            continue
+        b = done = _SPACE_RUN.match(text, a).end()  # type: ignore[union-attr]
         nxt = text[b] if b < len(text) else ""
         prev = text[a - 1] if a > 0 else ""
         if a == 0:
@@ -693,15 +729,18 @@ def find_space_issues(text: str) -> list[SpaceIssue]:
             issues.append(SpaceIssue(a, b, "trailing_space", "", "Thừa khoảng trắng ở cuối dòng."))
         elif prev in "\n\r":
             continue
-        elif nxt in _NO_SPACE_BEFORE and not text.startswith("...", b):
+        elif nxt in ",;.:)" and not text.startswith("...", b):
             issues.append(
                 SpaceIssue(a, b, "space_before_punctuation", "", f"Không đặt khoảng trắng trước dấu “{nxt}”.")
             )
         elif prev == "(":
             issues.append(SpaceIssue(a, b, "space_after_parenthesis", "", "Không đặt khoảng trắng sau dấu “(”."))
-        elif len(run) >= 2:
+        elif b - a >= 2:
             issues.append(SpaceIssue(a, b, "double_space", " ", "Thừa khoảng trắng: chỉ để một dấu cách."))
     for m in _MISSING_AFTER.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        if not (before.isalpha() or before == ")"):
+            continue
         issues.append(
             SpaceIssue(m.start(), m.end(), "missing_space_after", m.group() + " ",
                        f"Thiếu khoảng trắng sau dấu “{m.group()}”.")
@@ -742,8 +781,14 @@ def fix_typos(text: str, extra: Any = None) -> str:
 
 
 def fix_spaces(text: str) -> str:
-    """The text with every spacing problem fixed."""
-    return apply_edits(text, find_space_issues(text))
+    """The text with every spacing problem fixed ("b ,c" → "b, c": one fix can reveal
+    another, so this repeats until nothing changes)."""
+    for _ in range(4):
+        fixed = apply_edits(text, find_space_issues(text))
+        if fixed == text:
+            break
+        text = fixed
+    return text
 
 
 def fix_text(

@@ -1,0 +1,171 @@
+"""Reading the two sides of a comparison: a file, or a file's bytes at a git revision.
+
+Both go through the pipeline every command shares (read → YAML → `Plan` model); a side
+that cannot be read is an error (exit 2) with its located problems, except in one case:
+when the only problem is tasks without an `id` (an older plan, or one typed before ids
+were required), the side is loaded anyway with those ids left empty, and its tasks are
+matched by content ("khớp theo nội dung").
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from tuyentruyen import api
+from tuyentruyen.problems import Problem, Severity
+
+# a synthetic id never written by a clerk (a Slug starts with a letter or digit; this one
+# starts with '0' and holds '.noid.'), removed again before comparing
+_NOID = "0.noid."
+
+
+@dataclass
+class Side:
+    display: str
+    path: Path  # the plan's path in the work tree (for a revision: where it would be)
+    rev: str | None = None
+    loaded: api.LoadedPlan | None = None
+    data: dict | None = None  # Plan.model_dump(mode="json"), ids of id-less tasks as None
+    missing_ids: int = 0
+    registry: object | None = None  # tuyentruyen.model.Registry
+    registry_display: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.loaded.problems if self.loaded is not None else []
+
+    @property
+    def year(self) -> int | None:
+        return (self.data or {}).get("plan", {}).get("year")
+
+
+def load_plan_bytes(data: bytes, shown: str, path: Path) -> api.LoadedPlan:
+    """`api.load_plan` for bytes that are not a file of the work tree (git show REV:path)."""
+    from pydantic import ValidationError
+
+    from tuyentruyen import model, validation
+    from tuyentruyen.loading import LoadError, parse_yaml
+    from tuyentruyen.loading.source import decode_source
+
+    result = api.LoadedPlan(path, shown)
+    try:
+        source = decode_source(data, path, shown)
+    except LoadError as exc:
+        result.problems.extend(exc.problems)
+        return result
+    result.source = source
+    try:
+        loaded = parse_yaml(source)
+    except LoadError as exc:
+        result.problems.extend(source.problems + exc.problems)
+        return result
+    result.yaml = loaded
+    result.problems.extend(source.problems)
+    if not isinstance(loaded.data, dict):
+        result.problems.append(Problem(
+            "TT-S003", "Tệp phải là một bảng các khóa (document, plan, …).", shown, 1, 1, fatal=True,
+            hint="Mở đầu tệp bằng các khóa ở cột 1, ví dụ `document:` rồi `plan:`."))
+        return result
+    try:
+        result.plan = model.Plan.model_validate(loaded.data)
+    except ValidationError as exc:
+        result.problems.extend(validation.problems_from_error(exc, loaded, model.Plan))
+        return result
+    result.problems.extend(validation.plan_checks(result.plan, loaded))
+    return result
+
+
+def _task_id_path(path: tuple) -> bool:
+    return (len(path) == 6 and path[:2] == ("appendix", "groups") and path[3] == "tasks" and path[5] == "id") or \
+        (len(path) == 4 and path[:2] == ("appendix", "tasks") and path[3] == "id")
+
+
+def _only_missing_ids(loaded: api.LoadedPlan) -> list[tuple]:
+    """The task paths whose only fault is a missing id, or [] when anything else is wrong."""
+    if loaded.yaml is None or any(p.fatal for p in loaded.problems):
+        return []
+    errors = [p for p in loaded.problems if p.severity is Severity.ERROR and p.code.startswith("TT-S")]
+    if not errors or not all(_task_id_path(tuple(p.path)) for p in errors):
+        return []
+    data = loaded.yaml.data
+    out = []
+    for p in errors:
+        node = data
+        try:
+            for key in p.path[:-1]:
+                node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return []
+        if not isinstance(node, dict) or node.get("id") not in (None, ""):
+            return []  # an id that is written but wrong is an error to fix, not a missing id
+        out.append(tuple(p.path[:-1]))
+    return out
+
+
+def _lenient(loaded: api.LoadedPlan, task_paths: list[tuple]) -> tuple[object, int]:
+    """Validate again with synthetic ids in the id-less tasks; the caller blanks them after dumping."""
+    from tuyentruyen import model
+
+    data = copy.deepcopy(loaded.yaml.data)
+    for n, path in enumerate(task_paths):
+        node = data
+        for key in path:
+            node = node[key]
+        node["id"] = f"{_NOID}{n}"
+    return model.Plan.model_validate(data), len(task_paths)
+
+
+def finish(side: Side, read_registry: Callable[[Path], tuple[object | None, str | None]] | None = None) -> Side:
+    """Turn side.loaded into side.data (lenient about missing ids), and read its unit registry."""
+    loaded = side.loaded
+    plan = loaded.plan
+    if plan is None:
+        paths = _only_missing_ids(loaded)
+        if not paths:
+            return side
+        try:
+            plan, side.missing_ids = _lenient(loaded, paths)
+        except Exception:  # noqa: BLE001 - another fault behind the missing ids: report the problems
+            return side
+        loaded.problems = [p for p in loaded.problems if not _task_id_path(tuple(p.path))]
+    data = plan.model_dump(mode="json")
+    if side.missing_ids:
+        app = data["appendix"]
+        for group in app["groups"] or [{"tasks": app["tasks"]}]:
+            for task in group["tasks"]:
+                if task["id"].startswith(_NOID):
+                    task["id"] = None
+    side.data = data
+    if read_registry is not None:
+        side.registry, side.registry_display = read_registry(side.path, plan)
+    return side
+
+
+def registry_from_worktree(plan_path: Path, plan) -> tuple[object | None, str | None]:
+    found = api.find_registry(plan_path, plan)
+    if found is None or not Path(found).is_file():
+        return None, None
+    loaded = api.load_registry(found)
+    return loaded.registry, loaded.display
+
+
+def load_file(path: str | Path) -> Side:
+    path = Path(path)
+    loaded = api.load_plan(path)
+    side = Side(loaded.display, path, loaded=loaded)
+    return finish(side, registry_from_worktree)
+
+
+def load_bytes(data: bytes, path: Path, rev: str, shown: str,
+               read_registry: Callable[[Path, object], tuple[object | None, str | None]]) -> Side:
+    loaded = load_plan_bytes(data, shown, path)
+    side = Side(shown, path, rev=rev, loaded=loaded)
+    return finish(side, read_registry)

@@ -1,0 +1,117 @@
+"""How each part of a plan is compared: field types, Vietnamese names, numbering.
+
+The plan is compared as the data its model dumps (`Plan.model_dump(mode="json")`): every
+object is a dict with all its fields. A spec lists, for one kind of object, its plain
+fields (with a type that decides how a change is shown and when it is cosmetic), its
+small sub-objects reported as dotted fields (issuer, signer), and its lists of objects
+that get their own change records (sections, duties, items, citations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Spec:
+    object: str
+    fields: dict[str, str]  # field → type
+    names: dict[str, str]  # field → Vietnamese name
+    flatten: dict[str, "Spec"] = field(default_factory=dict)
+    lists: dict[str, "Spec"] = field(default_factory=dict)
+
+
+CITATION = Spec("citation", {
+    "text": "text", "type": "line", "number": "line", "name": "line", "date": "date", "issuer": "line",
+    "subject": "text",
+}, {"text": "nguyên văn", "type": "loại văn bản", "number": "số, ký hiệu", "name": "tên văn bản",
+    "date": "ngày ban hành", "issuer": "cơ quan ban hành", "subject": "trích yếu"})
+
+ITEM = Spec("item", {"text": "text", "bullets": "paragraphs", "unit": "unit", "due": "time"},
+            {"text": "nội dung", "bullets": "các gạch đầu dòng", "unit": "đơn vị", "due": "thời gian"})
+
+_BODY_FIELDS = {"text": "paragraphs", "marker": "enum", "closing": "paragraphs", "due": "time"}
+_BODY_NAMES = {"text": "đoạn mở đầu", "marker": "cách đánh dấu ý", "closing": "đoạn kết", "due": "thời gian"}
+
+DUTY = Spec("duty", {"unit": "units", "heading": "line", **_BODY_FIELDS},
+            {"unit": "đơn vị", "heading": "tiêu đề", **_BODY_NAMES}, lists={"items": ITEM})
+
+SECTION = Spec("section", {"heading": "line", "kind": "enum", **_BODY_FIELDS},
+               {"heading": "tiêu đề", "kind": "loại mục", **_BODY_NAMES},
+               lists={"items": ITEM, "duties": DUTY})
+SECTION.lists["sections"] = SECTION  # recursive: subsections
+
+ISSUER = Spec("issuer", {"name": "line", "header": "names", "parent": "line", "short": "line"},
+              {"name": "cơ quan ban hành", "header": "dòng tên cơ quan", "parent": "cơ quan chủ quản",
+               "short": "tên viết tắt của cơ quan"})
+SIGNER = Spec("signer", {"prefix": "enum", "on_behalf": "line", "position": "line", "name": "line"},
+              {"prefix": "quyền hạn ký", "on_behalf": "ký thay cho", "position": "chức vụ người ký",
+               "name": "người ký"})
+
+DOCUMENT = Spec("document", {
+    "type": "enum", "number": "number", "symbol": "line", "place": "line", "date": "date", "title": "text",
+    "issued_by": "line", "recipients": "units", "archive": "names", "copies": "number",
+}, {"type": "loại văn bản", "number": "số", "symbol": "ký hiệu", "place": "địa danh", "date": "ngày ban hành",
+    "title": "trích yếu", "issued_by": "người ban hành", "recipients": "nơi nhận", "archive": "lưu",
+    "copies": "số bản"},
+    flatten={"issuer": ISSUER, "signer": SIGNER}, lists={"bases": CITATION})
+
+DECISION = Spec("decision", {"authority": "line", "proposal": "text", "effective": "line",
+                             "executors": "units", "articles": "paragraphs"},
+                {"authority": "thẩm quyền ban hành", "proposal": "theo đề nghị của", "effective": "hiệu lực",
+                 "executors": "chịu trách nhiệm thi hành", "articles": "các điều"})
+
+PLAN_BODY = Spec("plan", {"title": "text", "year": "number", "intro": "text", "closing": "text",
+                          "reference": "text"},
+                 {"title": "tên kế hoạch", "year": "năm kế hoạch", "intro": "đoạn mở đầu", "closing": "đoạn kết",
+                  "reference": "dòng 'ban hành kèm theo' viết tay"},
+                 lists={"implements": CITATION, "sections": SECTION})
+
+APPENDIX = Spec("appendix", {"heading": "line", "title": "text", "padded": "bool", "reference": "text",
+                             "layout": "enum"},
+                {"heading": "tên phụ lục", "title": "tiêu đề phụ lục", "padded": "đánh số 01, 02…",
+                 "reference": "dòng 'kèm theo' viết tay", "layout": "cách chia bảng"})
+
+GROUP = Spec("group", {"title": "text"}, {"title": "tên nhóm"})
+
+TASK = Spec("task", {"id": "line", "content": "text", "forms": "names", "lead": "units", "support": "units",
+                     "due": "time", "quantity": "line", "budget": "line", "notes": "text"},
+            {"id": "mã", "content": "nội dung", "forms": "hình thức", "lead": "chủ trì", "support": "phối hợp",
+             "due": "thời gian", "quantity": "số lượng", "budget": "kinh phí", "notes": "ghi chú"})
+
+FILE = Spec("file", {"tt": "number", "units": "line"}, {"tt": "phiên bản định dạng", "units": "sổ đơn vị"})
+
+OBJECT_NAMES = {"file": "Tệp kế hoạch", "document": "Văn bản", "decision": "Quyết định", "plan": "Kế hoạch",
+                "appendix": "Phụ lục", "section": "Mục", "duty": "Nhiệm vụ của đơn vị", "item": "Ý",
+                "citation": "Căn cứ", "group": "Nhóm", "task": "Nhiệm vụ"}
+
+ENUM_NAMES = {
+    "ke-hoach": "Kế hoạch", "quyet-dinh": "Quyết định", "letter": "a), b), c)", "dash": "gạch đầu dòng",
+    "number": "1., 2., 3.", "none": "đoạn văn thường", "groups": "chia nhóm", "tasks": "không chia nhóm",
+    "purpose": "mục đích", "requirements": "yêu cầu", "audience": "đối tượng", "content": "nội dung",
+    "forms": "hình thức", "time": "thời gian", "solutions": "giải pháp", "budget": "kinh phí",
+    "organization": "tổ chức thực hiện", "other": "khác",
+}
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+# the letters of a), b)… items in Vietnamese documents (no f, j, w, z)
+LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, numeral in _ROMAN:
+        while n >= value:
+            out.append(numeral)
+            n -= value
+    return "".join(out)
+
+
+def item_mark(index: int, marker: str) -> str:
+    """'b)' for the 2nd item of a letter list, '2.' of a number list, 'thứ 2' otherwise."""
+    if marker == "letter" and index < len(LETTERS):
+        return f"{LETTERS[index]})"
+    if marker == "number":
+        return f"{index + 1}."
+    return f"thứ {index + 1}"

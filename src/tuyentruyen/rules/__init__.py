@@ -1,0 +1,73 @@
+"""The lint rules (quy tắc soát lỗi): the mistakes real plans were signed with, caught before.
+
+One module per rule (``deadlines_*`` TT-D, ``responsibilities_*`` TT-R, ``citations_*``
+TT-C, ``text_*`` TT-T); its docstring is the rule's page (docs/rules/<CODE>.md, `tt rule
+CODE`) with a wrong and a right example the test suite runs. `engine` finds and runs
+them; `units` resolves unit names against the registry; `spans` locates characters in
+the file for messages and safe fixes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tuyentruyen.problems import Problem
+
+
+def lint_loaded(loaded, config=None) -> list[Problem]:
+    """The lint problems of one plan that loaded and validated (`loaded.plan` is set).
+
+    config: a :class:`tuyentruyen.config.Config`; None finds the plan's tt.toml. Raises
+    :class:`tuyentruyen.config.ConfigError` when that file is unusable.
+    """
+    from tuyentruyen.rules.engine import check_config, lint
+
+    if loaded.plan is None:
+        return []
+    if config is None:
+        from tuyentruyen.config import config_for
+
+        config = config_for(loaded.path)
+    check_config(config)
+    return lint(loaded, config)
+
+
+def lint_files(results: list, config=None) -> list:
+    """Lint every valid plan of results (in place). A tt.toml that cannot be used is returned as
+    an extra file entry carrying one fatal problem (exit 2), and its plans are not linted."""
+    from tuyentruyen.api import Loaded, LoadedPlan
+    from tuyentruyen.config import ConfigError, config_for
+    from tuyentruyen.loading import Source
+    from tuyentruyen.loading.source import display_name
+
+    broken: dict[Path, Loaded] = {}
+    for result in results:
+        if not isinstance(result, LoadedPlan) or result.plan is None:
+            continue
+        try:
+            cfg = config if config is not None else config_for(result.path)
+            result.problems.extend(lint_loaded(result, cfg))
+        except ConfigError as exc:
+            if exc.path not in broken:
+                shown = display_name(exc.path)
+                try:
+                    text = exc.path.read_text("utf-8", errors="replace")
+                except OSError:
+                    text = ""
+                entry = Loaded(exc.path, shown, source=Source(exc.path, shown, text))
+                entry.problems.append(Problem("TT-K001", exc.message, shown, exc.line, exc.col, hint=exc.hint,
+                                              fatal=True))
+                broken[exc.path] = entry
+    return list(broken.values())
+
+
+def all_rules():
+    from tuyentruyen.rules.engine import all_rules as rules
+
+    return rules()
+
+
+def get_rule(code: str):
+    from tuyentruyen.rules.engine import get_rule as find
+
+    return find(code)
