@@ -179,21 +179,19 @@ class Report:
         return exit_code(self.problems)
 
 
-def check_files(paths: list[Path], *, schema_only: bool = False) -> Report:
-    """Validate every file (plans and registries) and, unless schema_only, lint the plans."""
+def check_files(paths: list[Path], *, schema_only: bool = False, config=None) -> Report:
+    """Validate every file (plans and registries) and, unless schema_only, lint the plans.
+
+    config: a `tuyentruyen.config.Config` for every plan; None finds each plan's tt.toml.
+    """
     results: list[Loaded] = []
     for path in paths:
         result: Loaded = load_registry(path) if is_registry_file(path) else load_plan(path)
         results.append(result)
     if not schema_only:
-        try:
-            from tuyentruyen.rules import lint_loaded
-        except ImportError:  # the rule engine is optional until it lands
-            lint_loaded = None
-        if lint_loaded is not None:
-            for result in results:
-                if isinstance(result, LoadedPlan) and result.plan is not None:
-                    result.problems.extend(lint_loaded(result))
+        from tuyentruyen.rules import lint_files
+
+        results.extend(lint_files(results, config))
     for r in results:
         r.problems.sort(key=lambda p: p.sort_key)
     return Report(results)

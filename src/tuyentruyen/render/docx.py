@@ -402,14 +402,17 @@ class DocxBuilder:
     def build(self):
         """The python-docx Document."""
         import docx
+        from docx.oxml.parser import element_class_lookup
         from lxml import etree
 
         document = docx.Document()
         _set_defaults(document, self.L)
         body_xml = self.body_xml()
+        # python-docx's element classes (its sections API needs them), without its size limits
+        parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+        parser.set_element_class_lookup(element_class_lookup)
         new_body = etree.fromstring(
-            f'<w:body xmlns:w="{X.W_NS}" xmlns:r="{X.R_NS}">{body_xml}</w:body>'.encode("utf-8"),
-            etree.XMLParser(huge_tree=True))
+            f'<w:body xmlns:w="{X.W_NS}" xmlns:r="{X.R_NS}">{body_xml}</w:body>'.encode("utf-8"), parser)
         body = document.element.body
         for child in list(body):
             body.remove(child)
