@@ -110,23 +110,32 @@ def format_file(path: str | Path) -> Formatted:
 
 
 def format_text(text: str, *, display: str = "<stdin>", edit: Callable[[Any], Any] | None = None,
-                check_data: bool = True) -> str:
+                check_data: bool = True, drop_comments_at: frozenset = frozenset(),
+                add_comments: dict | None = None) -> str:
     """The canonical layout of a plan or unit registry given as text; raises FormatError.
 
-    `edit`, when given, changes the round-trip data before it is written (used by `tt new`);
-    the data check is then left to the caller (check_data=False).
+    For `tt new`: `edit` changes the round-trip data before it is written (the data check
+    is then left to the caller, check_data=False); the end-of-line comments of the paths in
+    drop_comments_at are dropped (they spoke of a value that was cleared), and add_comments
+    ({path: "# …"}) adds end-of-line comments.
     """
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
     loaded = _parse(text, display)
     comments = _Comments(text, loaded.root)
+    for path in drop_comments_at:
+        for dropped in comments.eol.pop(path, []):
+            comments.texts.remove(dropped)
+    for path, added in (add_comments or {}).items():
+        comments.eol.setdefault(path, []).append(added)
+        comments.texts.append(added)
     data = _load_roundtrip(text, display)
 
     from tuyentruyen.loading.roundtrip import strip_comments
 
     strip_comments(data)
-    _canonical(data, _root_model(data))
     if edit is not None:
         edit(data)
+    _canonical(data, _root_model(data))
     out = _dump(data, display)
     out = _fold(out, display, comments.eol_paths)
     out = comments.put_back(out, _parse(out, display, internal=True))

@@ -6,6 +6,13 @@ import sys
 
 from tuyentruyen.cli.base import app
 from tuyentruyen.cli import schema, validate  # noqa: F401  (each module registers its command)
+from tuyentruyen.cli import fmt  # noqa: F401,E402
+from tuyentruyen.cli import lint  # noqa: F401,E402
+from tuyentruyen.cli import rule  # noqa: F401,E402
+from tuyentruyen.cli import new  # noqa: F401,E402
+from tuyentruyen.cli import units  # noqa: F401,E402
+from tuyentruyen.cli import render  # noqa: F401,E402
+from tuyentruyen.cli import diff  # noqa: F401,E402
 
 
 def main() -> None:

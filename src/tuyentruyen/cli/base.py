@@ -10,6 +10,10 @@ import typer  # noqa: E402
 
 i18n.patch_typer()
 
+from tuyentruyen.cli import helptypes  # noqa: E402
+
+helptypes.patch()  # no <bool>/<list[str]>/[OPTIONS] in the help
+
 import enum  # noqa: E402
 
 from tuyentruyen import __version__  # noqa: E402

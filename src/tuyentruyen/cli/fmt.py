@@ -13,7 +13,7 @@ from tuyentruyen.cli.complete import plan_paths
 @app.command("fmt")
 def fmt(
     paths: list[str] = typer.Argument(
-        None, metavar="TỆP", autocompletion=plan_paths, show_default=False,
+        None, autocompletion=plan_paths, show_default=False,
         help="Các tệp hoặc thư mục kế hoạch (và sổ đơn vị); bỏ trống: mọi tệp trong plans/; "
              "'-': đọc từ đầu vào chuẩn, in kết quả ra màn hình."),
     check: bool = typer.Option(
@@ -24,9 +24,7 @@ def fmt(
 ) -> None:
     """Định dạng lại kế hoạch theo một bố cục chuẩn, giữ nguyên mọi chú thích (#).
 
-    Thứ tự khóa theo định dạng kế hoạch, chữ Unicode dựng sẵn (NFC), thụt lề và dấu
-    ngoặc kép thống nhất, đoạn văn dài được ngắt dòng. Dữ liệu không đổi; tệp có lỗi cú
-    pháp YAML được để nguyên (mã thoát 2).
+    Thứ tự khóa theo định dạng kế hoạch, chữ Unicode dựng sẵn (NFC), thụt lề và dấu ngoặc kép thống nhất, đoạn văn dài được ngắt dòng. Dữ liệu không đổi; tệp có lỗi cú pháp YAML được để nguyên (mã thoát 2).
     """
     from tuyentruyen import api
 

@@ -93,8 +93,8 @@ def apply(old: dict, changes: list[Change]) -> dict:
         for pos, (what, x) in enumerate(slots):
             here = npath + (pos,)
             if what == "old":
-                out.append(build_obj(items[x], opath + (x,), here, spec) if isinstance(items[x], dict)
-                           else items[x])
+                where = opath + (x,) if opath is not None else None
+                out.append(build_obj(items[x], where, here, spec) if isinstance(items[x], dict) else items[x])
             elif x.kind == "added":
                 out.append(build_obj(copy.deepcopy(x.value), None, here, spec))
             else:
@@ -113,7 +113,7 @@ def apply(old: dict, changes: list[Change]) -> dict:
         elif rec is not None and rec.kind == "removed":
             result[key] = None
         elif old.get(key) is not None:
-            result[key] = build_obj(old[key], (key,), (key,), spec)
+            result[key] = build_obj(old[key], (key,), (key,), spec, rec)
     return result
 
 

@@ -293,6 +293,7 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
 
     # containers: groups by title, then by shared tasks, then by a similar title
     cpairs: dict[int, int] = {}
+    how_g: dict[int, str] = {}
     if og and ng:
         of, nf = set(range(len(oc))), set(range(len(nc)))
         gp = M.by_key([fold(t) for _, t, _ in oc], [fold(t) for _, t, _ in nc], of, nf, how="title")
@@ -305,10 +306,13 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
         gp += M.by_similarity([t for _, t, _ in oc], [t for _, t, _ in nc], of, nf, 0.6, "similar")
         cpairs = {i: j for i, j, _ in gp}
         how_g = {i: h for i, _, h in gp}
-        order = sorted(cpairs.values())
-        inv = {j: i for i, j in cpairs.items()}
+    elif not og and not ng:
+        cpairs = {0: 0}
+    inv = {j: i for i, j in cpairs.items()}
+    if og or ng:  # group records (a table that gains or loses its groups adds or removes them all)
+        order = sorted(inv)
         kept_g = {order[p] for p in M.lis([inv[j] for j in order])}
-        for cj, (path, title, _) in enumerate(nc):
+        for cj, (path, title, _) in enumerate(nc if ng else []):
             label = f"Nhóm {S.roman(cj + 1)}"
             if cj not in inv:
                 out.append(Change("added", "group", None, path, label, title=_short(title),
@@ -321,12 +325,10 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
                 old_label = f"Nhóm {S.roman(ci + 1)}"
                 out.append(Change(kind, "group", oc[ci][0], path, label, old_label=old_label if old_label != label
                                   else None, title=_short(title), fields=gfields, matched_by=how_g[ci]))
-        for ci, (path, title, _) in enumerate(oc):
+        for ci, (path, title, _) in enumerate(oc if og else []):
             if ci not in cpairs:
                 out.append(Change("removed", "group", path, None, f"Nhóm {S.roman(ci + 1)}", title=_short(title),
                                   value={"title": title, "tasks": []}))
-    elif not og and not ng:
-        cpairs = {0: 0}
 
     # tasks: kept in place, reordered within their group, moved to another group, added, removed
     by_new = {b: (a, how) for a, b, how in pairs}
@@ -340,15 +342,24 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
         kept |= {bs[p] for p in M.lis([otasks[by_new[b][0]][1] for b in bs])}
     matched_old = {a for a, _, _ in pairs}
     content_matched = 0
+
+    def new_group(cj: int) -> dict | None:
+        return {"label": f"Nhóm {S.roman(cj + 1)}", "title": nc[cj][1], "side": "new"} if ng else None
+
+    def old_group(ci: int) -> dict | None:
+        if ci in cpairs:
+            return new_group(cpairs[ci])
+        return {"label": f"Nhóm {S.roman(ci + 1)}", "title": oc[ci][1], "side": "old"} if og else None
+
     for b, (cj, tj, task) in enumerate(ntasks):
         num = task_number(cj, tj, ng)
         if b not in by_new:
             out.append(Change("added", "task", None, nc[cj][0] + ("tasks", tj), f"Nhiệm vụ {num}", id=task["id"],
-                              title=_short(task["content"]), value=task))
+                              title=_short(task["content"]), value=task, group=new_group(cj)))
             continue
         a, how = by_new[b]
         ci, ti, otask = otasks[a]
-        content_matched += how == "content"
+        content_matched += how == "content" and task["id"] is not None and otask["id"] is not None
         old_num = task_number(ci, ti, og)
         tfields = compare_fields(otask, task, S.TASK, ctx)
         if cpairs.get(ci) != cj:
@@ -361,7 +372,7 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
             continue
         ch = Change(kind, "task", oc[ci][0] + ("tasks", ti), nc[cj][0] + ("tasks", tj), f"Nhiệm vụ {num}",
                     old_label=f"Nhiệm vụ {old_num}" if old_num != num else None, id=task["id"] or otask["id"],
-                    title=_short(task["content"]), fields=tfields, matched_by=how)
+                    title=_short(task["content"]), fields=tfields, matched_by=how, group=new_group(cj))
         if kind == "moved":
             src = f"nhóm {S.roman(ci + 1)}" if og else "bảng không chia nhóm"
             ch.notes.append(f"chuyển từ {src} (trước là {old_num})")
@@ -370,9 +381,9 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
         if a not in matched_old:
             out.append(Change("removed", "task", oc[ci][0] + ("tasks", ti), None,
                               f"Nhiệm vụ {task_number(ci, ti, og)}", id=otask["id"], title=_short(otask["content"]),
-                              value=otask))
+                              value=otask, group=old_group(ci)))
     if content_matched:
-        notes.append(f"{content_matched} nhiệm vụ được khớp theo nội dung (không có mã hoặc đổi mã).")
+        notes.append(f"{content_matched} nhiệm vụ đổi mã (id) nhưng giữ nguyên nội dung: được khớp theo nội dung.")
     _relations(out, otasks, ntasks, pairs)
     return out, notes
 
@@ -406,7 +417,7 @@ def _relations(changes: list[Change], otasks, ntasks, pairs) -> None:
         for src_path, parts in by_source.items():
             src = removed.get(src_path) or changed_content[src_path]
             if src.kind == "removed" and len(parts) < 2:
-                parts[0].notes.append(f"nội dung gần giống nhiệm vụ đã bỏ {_num(src)}"
+                parts[0].notes.append(f"nội dung gần giống nhiệm vụ cũ {_num(src)} đã bỏ"
                                       + (f" ({src.id})" if src.id else ""))
                 continue
             names = [_num(p) + (f" ({p.id})" if p.id else "") for p in parts]
@@ -415,7 +426,7 @@ def _relations(changes: list[Change], otasks, ntasks, pairs) -> None:
                                               "nhiệm vụ này và " + " và ".join(names)))
             for p in parts:
                 p.relation = {"type": "split", "ids": [src.id], "labels": [src.label]}
-                p.notes.append(f"tách từ nhiệm vụ {_num(src.old_label or src.label)}"
+                p.notes.append(f"tách từ nhiệm vụ cũ {_num(src.old_label or src.label)}"
                                + (f" ({src.id})" if src.id else ""))
     # merge: removed tasks whose words are now inside another new task (added or with more content)
     if removed:
@@ -435,7 +446,7 @@ def _relations(changes: list[Change], otasks, ntasks, pairs) -> None:
                 gone = rlist[r]
                 gone.relation = {"type": "merge", "ids": [tgt.id], "labels": [tgt.label]}
                 gone.notes.append(f"gộp vào nhiệm vụ {_num(tgt)}" + (f" ({tgt.id})" if tgt.id else ""))
-                tgt.notes.append(f"gộp thêm nội dung nhiệm vụ đã bỏ {_num(gone)}"
+                tgt.notes.append(f"gộp thêm nội dung của nhiệm vụ cũ {_num(gone)} đã bỏ"
                                  + (f" ({gone.id})" if gone.id else ""))
 
 
@@ -487,7 +498,8 @@ def side_info(side) -> SideInfo:
     app = data.get("appendix") or {}
     groups = [g["title"] for g in app.get("groups") or []]
     tasks = sum(len(ts) for _, _, ts in _containers(app)) if app else 0
-    return SideInfo(side.display, side.rev, title, tasks, side.missing_ids, side.registry_display, groups)
+    shown = side.display.split(":", 1)[1] if side.rev and ":" in side.display else side.display
+    return SideInfo(side.display, shown, side.rev, title, tasks, side.missing_ids, side.registry_display, groups)
 
 
 def compare_sides(old, new) -> PlanDiff:

@@ -17,8 +17,9 @@ Pair = tuple[int, int, str]  # (old index, new index, how: id | content | key | 
 
 # tasks without ids are matched when their contents share this much (Dice over word sets)
 CONTENT_THRESHOLD = 0.6
-# two tasks with different ids are the same task renamed only when their contents are nearly equal
-RENAMED_ID_THRESHOLD = 0.9
+# two tasks with different ids are one task whose id was renamed only when their contents are the
+# same (up to spaces, case and Unicode form); a task rewritten under a new id is removed + added
+RENAMED_ID_THRESHOLD = 1.0
 # a word pair shared by more tasks than this says nothing about which task is which
 MAX_POSTINGS = 8
 CANDIDATES = 4

@@ -70,7 +70,8 @@ class Change:
     value: Any = None  # the whole object, for added / removed
     matched_by: str | None = None  # id, content, heading, key, position…
     notes: list[str] = field(default_factory=list)  # Vietnamese remarks: "tách từ nhiệm vụ …"
-    relation: dict | None = None  # {"type": "split"|"merge", "ids": […]} for tasks
+    relation: dict | None = None  # {"type": "split"|"merge"|"similar", "ids": […]} for tasks
+    group: dict | None = None  # a task's group as shown: {"label": "Nhóm III", "title": …, "side": "new"|"old"}
 
     @property
     def cosmetic(self) -> bool:
@@ -99,6 +100,7 @@ class Change:
             "value": self.value,
             "notes": self.notes,
             "relation": self.relation,
+            "group": self.group,
         }
 
 
@@ -107,6 +109,7 @@ class SideInfo:
     """One side of a comparison, as the reports name it."""
 
     display: str  # "plans/2024.yaml" or "origin/main:plans/2024.yaml"
+    path: str = ""  # the file's path, without the revision
     rev: str | None = None
     title: str | None = None
     tasks: int = 0
@@ -115,7 +118,7 @@ class SideInfo:
     groups: list[str] = field(default_factory=list)  # group titles, in order (for the reporters)
 
     def to_dict(self) -> dict:
-        return {"file": self.display, "rev": self.rev, "title": self.title, "tasks": self.tasks,
+        return {"file": self.display, "path": self.path, "rev": self.rev, "title": self.title, "tasks": self.tasks,
                 "tasks_without_id": self.ids_missing, "registry": self.registry}
 
 

@@ -49,8 +49,8 @@ def similarity(a: str, b: str) -> float:
 def word_diff(old: str, new: str) -> Ops:
     """The changes from old to new, word by word, in reading order.
 
-    An unchanged run of only spaces or punctuation between two changes is folded into
-    them, so "a b c" → "x y z" reads as one replacement, not three.
+    An unchanged run of spaces, punctuation or one short word between two changes is folded
+    into them, so "người dân, doanh nghiệp" → "Nhân dân" reads as one replacement.
     """
     a = _TOKEN.findall(unicodedata.normalize("NFC", old))
     b = _TOKEN.findall(unicodedata.normalize("NFC", new))
@@ -67,10 +67,11 @@ def word_diff(old: str, new: str) -> Ops:
 
 
 def _absorb(ops: Ops) -> Ops:
+    """An unchanged run of at most one short word between two changes joins them."""
     out: Ops = []
     for k, (tag, text) in enumerate(ops):
         between = 0 < k < len(ops) - 1 and ops[k - 1][0] != "=" and ops[k + 1][0] != "="
-        if tag == "=" and between and not re.search(r"\w", text):
+        if tag == "=" and between and len(re.findall(r"\w+", text)) <= 1 and len(text.strip()) <= 10:
             out.append(("-", text))
             out.append(("+", text))
         else:

@@ -249,7 +249,11 @@ class DocxBuilder:
         empty = Para(jc="center", line=1.0, mark_size=L.signer_size)
         rp += [X.paragraph(empty.xml()) for _ in range(L.signer_space_lines)]
         rp.append(X.paragraph(center.xml(), self._text(s.name or "", L.signer_size, bold=True)))
-        self.parts.append(self._centered("", L.body_size, after_pt=6))
+        # the signature never stands alone on a page: the last paragraph goes with it
+        last = self.parts[-1] if self.parts else ""
+        if last.startswith("<w:p><w:pPr>") and "<w:keepNext/>" not in last[:40]:
+            self.parts[-1] = last.replace("<w:pPr>", "<w:pPr><w:keepNext/><w:keepLines/>", 1)
+        self.parts.append(self._centered("", L.body_size, after_pt=6, keep_next=True))
         self.parts.append(X.table_start([left, right], 0, 0)
                           + X.row(X.cell(left, "".join(lp), "top") + X.cell(right, "".join(rp), "top"))
                           + X.TABLE_END)
@@ -490,69 +494,121 @@ class AppendixTable:
                 out.append([clean(value)] if value else [])
         return out
 
+    SHORT = ("due", "quantity", "budget")  # columns of a few words: sized to their typical entry
+    SAMPLE_ROWS = 80  # rows the width search looks at (evenly spread over the table)
+
     def _widths(self, rows: list[list[list[str]]], numbers: list[str]) -> list[int]:
-        """Column widths that fit the content (like a browser's automatic table layout):
-        every column gets at least its longest word; short columns (STT, time) get their
-        whole text on one line when they can; the rest of the width is shared by the long
-        text columns, the content column weighing more."""
+        """Column widths that fit the content, the way a văn thư sizes them by eye.
+
+        1. Every column is at least as wide as its longest word (and the STT column as its
+           widest number).
+        2. A short column (time, quantity, budget) starts as wide as its typical entry (the
+           median: one long time wraps rather than widening the column for every row); the
+           text columns share the rest in proportion to how much text they hold, the
+           content column weighing most.
+        3. Then width moves between columns, a few millimetres at a time, while that makes
+           the table shorter (fewer lines in total, each row as tall as its tallest cell),
+           judged on an even sample of rows: a long list of units gets the width it needs,
+           a short one gives it up.
+
+        Linear in the number of cells; the search itself looks at a bounded sample.
+        """
         L, size = self.L, self.size
         pad = 2 * L.table_cell_margin_mm + 0.5
         n = len(self.columns)
-        lo = [0.0] * n
-        hi = [0.0] * n
-        for i, col in enumerate(self.columns):
-            lo[i] = max(lo[i], metrics.longest_word_width(col.title, size, "bold"))
-        stt = max([metrics.text_width(x, size, "bold") for x in numbers] + [lo[0]])
-        lo[0] = hi[0] = stt
-        for cells in rows:
-            for i in range(1, n):
-                for line in cells[i]:
-                    if len(line) <= 60:
-                        w = metrics.text_width(line, size)
-                        if w > hi[i]:
-                            hi[i] = w
-                        if " " not in line and w > lo[i]:
-                            lo[i] = w
-                    else:
-                        est = metrics.estimate_width(len(line), size)
-                        if est > hi[i]:
-                            hi[i] = est
-                        if len(line) > 3 * 20:  # the longest word of a long text
-                            lw = metrics.longest_word_width(line, size)
-                            if lw > lo[i]:
-                                lo[i] = lw
-                    if " " in line and len(line) <= 60:
-                        lw = metrics.longest_word_width(line, size)
-                        if lw > lo[i]:
-                            lo[i] = lw
-        lo = [x + pad for x in lo]
-        hi = [max(h + pad, l) for h, l in zip(hi, lo)]
         total = self.width_mm
+        lo = [metrics.longest_word_width(col.title, size, "bold") for col in self.columns]
+        natural: list[list[float]] = [[] for _ in range(n)]
+        volume = [0.0] * n
+        text_width, estimate = metrics.text_width, metrics.estimate_width
+        step = max(1, len(rows) // self.SAMPLE_ROWS)
+        sample: list[list[list[float]]] = []  # per sampled row, per column: its line widths
+        for r, cells in enumerate(rows):
+            take = r % step == 0 and len(sample) < self.SAMPLE_ROWS
+            widths_row: list[list[float]] = [[] for _ in range(n)]
+            for i in range(1, n):
+                widest = 0.0
+                for line in cells[i]:
+                    w = text_width(line, size) if len(line) <= 60 else estimate(len(line), size)
+                    volume[i] += w
+                    if w > widest:
+                        widest = w
+                    if take:
+                        widths_row[i].append(w)
+                    word = max(line.split(), key=len, default="")
+                    if word:
+                        ww = text_width(word, size)
+                        if ww > lo[i]:
+                            lo[i] = ww
+                if widest:
+                    natural[i].append(widest)
+            if take:
+                sample.append(widths_row)
+        lo[0] = max([text_width(x, size, "bold") for x in numbers] + [lo[0]])
+        lo = [x + pad for x in lo]
+        if sum(lo) >= total:  # even the longest words do not fit: shrink in proportion
+            widths = [x * total / sum(lo) for x in lo]
+            return self._to_twips(widths, total)
+
+        # 2. the starting point; a short column never gets narrower than its typical entry
+        for i, col in enumerate(self.columns):
+            if col.key in self.SHORT and natural[i]:
+                values = sorted(natural[i])
+                lo[i] = min(max(lo[i], values[len(values) // 2] + pad), max(lo[i], 0.2 * total))
+        if sum(lo) >= total:
+            widths = [x * total / sum(lo) for x in lo]
+            return self._to_twips(widths, total)
         widths = list(lo)
-        remaining = total - sum(widths)
-        if remaining < 0:  # even the longest words do not fit: shrink in proportion
-            scale = total / sum(widths)
-            widths = [x * scale for x in widths]
-            remaining = 0
-        weights = [c.weight for c in self.columns]
-        active = [i for i in range(n) if hi[i] > widths[i] + 1e-6]
-        while remaining > 1e-6 and active:
-            wsum = sum(weights[i] for i in active)
-            step = min((hi[i] - widths[i]) / weights[i] for i in active)
-            if step * wsum >= remaining:
-                for i in active:
-                    widths[i] += remaining * weights[i] / wsum
-                remaining = 0
-            else:
-                for i in active:
-                    widths[i] += step * weights[i]
-                remaining -= step * wsum
-                active = [i for i in active if hi[i] > widths[i] + 1e-6]
-        if remaining > 1e-6:  # everything fits on one line: the text columns take the rest
-            text_cols = [i for i, c in enumerate(self.columns) if c.key not in ("stt",)]
-            wsum = sum(weights[i] for i in text_cols)
-            for i in text_cols:
-                widths[i] += remaining * weights[i] / wsum
+        text_cols = [i for i, c in enumerate(self.columns) if c.key != "stt" and c.key not in self.SHORT]
+        spare = total - sum(widths)
+        shares = [self.columns[i].weight * max(volume[i], 1.0) for i in text_cols]
+        for i, share in zip(text_cols, shares):
+            widths[i] += spare * share / sum(shares)
+
+        # 3. the search: move width where it makes the table shortest
+        movable = [i for i in range(1, n)]
+        cache: dict[tuple[int, float], list[int]] = {}
+
+        def heights(i: int, w: float) -> list[int]:
+            key = (i, round(w, 2))
+            got = cache.get(key)
+            if got is None:
+                usable = max(w - pad, 1.0)
+                got = [sum(max(1, -(-lw // usable)) for lw in row[i]) if row[i] else 0 for row in sample]
+                cache[key] = got
+            return got
+
+        def table_height(ws: list[float]) -> float:
+            # each row is as tall as its tallest cell; the lines of the other cells count a
+            # little too, so no column is squeezed to a word a line when the row would not grow
+            cols = [heights(i, ws[i]) for i in movable]
+            if not cols or not sample:
+                return 0.0
+            return sum(max(hs) + 0.2 * sum(hs) for hs in zip(*cols))
+
+        best = table_height(widths)
+        for move in (12.0, 6.0, 3.0, 1.5):
+            for _ in range(100):
+                found = None
+                for a in movable:
+                    if widths[a] - move < lo[a]:
+                        continue
+                    for b in movable:
+                        if a == b:
+                            continue
+                        trial = list(widths)
+                        trial[a] -= move
+                        trial[b] += move
+                        h = table_height(trial)
+                        if h < best - 1e-9 and (found is None or h < found[0]):
+                            found = (h, trial)
+                if found is None:
+                    break
+                best, widths = found
+        return self._to_twips(widths, total)
+
+    @staticmethod
+    def _to_twips(widths: list[float], total: float) -> list[int]:
         tw = [twips(x) for x in widths]
         tw[-1] += twips(total) - sum(tw)
         return tw
@@ -565,6 +621,7 @@ class AppendixTable:
         rpr_bold = X.rpr(size, bold=True)
         tight = round(2 * PT)
         pprs = {a: Para(jc=a, before=tight, after=tight, line=1.0).xml() for a in ("left", "center", "both")}
+        keep = {a: Para(jc=a, before=tight, after=tight, line=1.0, keep_next=True).xml() for a in ("center", "both")}
         head_ppr = pprs["center"]
 
         # every row as data first (to size the columns), then the XML in one pass
@@ -599,9 +656,10 @@ class AppendixTable:
         for entry in entries:
             if entry[0] == "group":
                 _kind, roman, title = entry
-                cells = (mk_cell(widths[0], X.paragraph(pprs["center"], run(roman, rpr_bold)))
-                         + mk_cell(sum(widths[1:]), X.paragraph(pprs["both"], run(title, rpr_bold)),
-                                    span=ncols - 1))
+                # a group row is kept with the first task under it
+                cells = (mk_cell(widths[0], X.paragraph(keep["center"], run(roman, rpr_bold)))
+                         + mk_cell(sum(widths[1:]), X.paragraph(keep["both"], run(title, rpr_bold)),
+                                   span=ncols - 1))
                 out.append(X.row(cells))
                 continue
             _kind, number, cells_text = entry

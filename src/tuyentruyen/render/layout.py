@@ -45,7 +45,7 @@ class Layout:
     body_size: float = 14
     first_line_indent_cm: float = 1.27
     paragraph_after_pt: float = 6
-    line_spacing: float = 1.15  # multiple of a single line
+    line_spacing: float = 1.0  # multiple of a single line: single, as the signed originals
 
     # the header block (phần đầu văn bản)
     parent_size: float = 13  # cơ quan chủ quản: upright, not bold
@@ -82,7 +82,7 @@ class Layout:
     wide_table_columns: int = 5
     table_cell_margin_mm: float = 1.5
     table_border_eighths: int = 4  # 0.5 pt
-    content_weight: float = 1.6  # the "Nội dung" column takes this share against others
+    content_weight: float = 2.0  # the "Nội dung" column takes this share against others
 
     # -- derived lengths
 

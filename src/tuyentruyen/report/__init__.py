@@ -27,7 +27,23 @@ def _github(files, stream: TextIO) -> None:
     report(files, stream)
 
 
+def _gitlab(files, stream: TextIO) -> None:
+    from tuyentruyen.report.gitlab import report
+
+    report(files, stream)
+
+
 FORMATS: dict[str, Callable] = {"text": _text, "json": _json, "github": _github}
+FORMATS["gitlab"] = _gitlab
+
+
+def _sarif(files, stream: TextIO) -> None:
+    from tuyentruyen.report.sarif import report
+
+    report(files, stream)
+
+
+FORMATS["sarif"] = _sarif
 
 
 def emit(files, fmt: str, stream: TextIO) -> None:

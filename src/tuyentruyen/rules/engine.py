@@ -471,6 +471,8 @@ def lint(loaded, config: Config | None = None) -> list[Problem]:
             continue
         try:
             problems.extend(rule.check(ctx))
+        except ConfigError:
+            raise
         except Exception as exc:  # noqa: BLE001 - one broken rule must not hide the others
             if os.environ.get("TT_DEBUG"):
                 raise
@@ -508,6 +510,8 @@ def _silenced(ctx: Context, p: Problem, by_line: dict[int, list[Ignore]]) -> boo
         if node is not None:  # a multi-line value: its first and last line can hold the comment
             last = max(node.start_mark.index, node.end_mark.index - 1)
             lines += [node.start_mark.line + 1, ctx.lines.pos(last)[0]]
+        if isinstance(p.path[-1], int) and len(p.path) > 1:  # an item of a list: also the list's key line
+            lines.append(ctx.locate(p.path[:-1], key=True).line)
     for line in lines:
         for ig in by_line.get(line, ()):
             if p.code in ig.codes:

@@ -5,10 +5,13 @@ Clerks write one unit many ways: "Đài Phát thanh - Truyền hình tỉnh", "�
 
 - ``name``  — the canonical name (tên chuẩn), NFC with spaces collapsed;
 - ``short`` / ``alias`` — a short form or alias the registry lists;
+- ``case`` — one of those in other upper/lower case ("Sở Thông tin và truyền thông");
 - ``loose`` — equal to one of those once folded: case, punctuation, "và"/"&", the old and
   new placement of tone marks ("Uỷ"/"Ủy") and the usual abbreviations of
-  data/unit_words.yaml ("UBND" = "Ủy ban nhân dân") are ignored. A folded key shared by
-  two different units resolves to neither (never a guess).
+  data/unit_words.yaml ("UBND" = "Ủy ban nhân dân") are ignored;
+- ``order`` — the same folded words in another order ("UBND huyện, thành phố, thị xã").
+
+A folded key shared by two different units resolves to neither (never a guess).
 
 Anything else is unknown; :meth:`UnitIndex.suggest` finds the nearest names without
 diacritics ("Dai PT-TH tinh" → "Đài Phát thanh - Truyền hình tỉnh"). Recipients (nơi
@@ -90,6 +93,10 @@ def loose_key(name: str) -> str:
     return " ".join(t for t in out if t not in _DROP)
 
 
+def _order_key(key: str) -> str:
+    return " ".join(sorted(key.split()))
+
+
 def ascii_key(text: str) -> str:
     """Without diacritics (đ → d), lower case: how suggestions compare names."""
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
@@ -98,7 +105,7 @@ def ascii_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class Resolved:
-    """A name as written and the unit it means; ``how``: name, short, alias or loose."""
+    """A name as written and the unit it means; ``how``: name, short, alias, case, loose or order."""
 
     unit: Unit
     how: str
@@ -117,16 +124,26 @@ class UnitIndex:
         self.units = list(registry.units)
         self.by_id = {u.id: u for u in self.units}
         self._exact: dict[str, tuple[Unit, str]] = {}
+        self._casefold: dict[str, set[str]] = {}
         loose: dict[str, set[str]] = {}
         self._loose_unit: dict[str, Unit] = {}
         for u in self.units:
             for how, names in (("name", [u.name]), ("short", u.short), ("alias", u.aliases)):
                 for n in names:
                     self._exact.setdefault(clean(n), (u, how))
+                    self._casefold.setdefault(clean(n).casefold(), set()).add(u.id)
                     k = loose_key(n)
                     loose.setdefault(k, set()).add(u.id)
                     self._loose_unit.setdefault(k, u)
         self._ambiguous = {k for k, ids in loose.items() if len(ids) > 1}
+        # the loosest level: the same words in another order ("UBND huyện, thành phố, thị xã")
+        order: dict[str, set[str]] = {}
+        self._order_unit: dict[str, Unit] = {}
+        for k, ids in loose.items():
+            ok = _order_key(k)
+            order.setdefault(ok, set()).update(ids)
+            self._order_unit.setdefault(ok, self._loose_unit[k])
+        self._order_ambiguous = {k for k, ids in order.items() if len(ids) > 1}
         self._cache: dict[str, Resolved | None] = {}
         self._party_cache: dict[tuple[str, tuple[str, ...]], tuple[Resolved, ...]] = {}
         self._groups: dict[str, frozenset[str]] = {}
@@ -140,13 +157,21 @@ class UnitIndex:
             return self._cache[name]
         text = clean(name)
         found: Resolved | None = None
-        if text in self._exact:
-            unit, how = self._exact[text]
+        # the first letter's case follows the sentence ("… và các Đoàn thể huyện"): not a variant
+        exact = self._exact.get(text) or self._exact.get(text[:1].swapcase() + text[1:])
+        if exact is not None:
+            unit, how = exact
             found = Resolved(unit, how, name)
+        elif len(ids := self._casefold.get(text.casefold(), ())) == 1:
+            found = Resolved(self.by_id[next(iter(ids))], "case", name)
         else:
             k = loose_key(text)
             if k and k not in self._ambiguous and k in self._loose_unit:
                 found = Resolved(self._loose_unit[k], "loose", name)
+            elif k:
+                ok = _order_key(k)
+                if ok not in self._order_ambiguous and ok in self._order_unit:
+                    found = Resolved(self._order_unit[ok], "order", name)
         self._cache[name] = found
         return found
 

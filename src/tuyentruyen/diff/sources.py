@@ -1,0 +1,157 @@
+"""Which plans to compare, from the command's arguments (nguồn so sánh).
+
+    tt diff CŨ.yaml MỚI.yaml          two files
+    tt diff PATH… --rev REV            each file at REV against the work tree
+    tt diff PATH… --rev A..B           each file at A against B
+    tt diff --rev A..B | A.. | REV     every plan that changed (under plans/, or the folders given)
+    tt diff --rev A...B               as A..B, from the point where B left A (git merge-base)
+
+A plan that is new at the newer side is reported as added, one that is gone as removed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path, PurePosixPath
+
+from tuyentruyen import api
+from tuyentruyen.diff import git
+from tuyentruyen.diff.compare import compare_sides, side_info
+from tuyentruyen.diff.load import Side, load_bytes, load_file, load_registry_bytes
+from tuyentruyen.diff.model import PlanDiff
+
+
+class DiffUsageError(Exception):
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def _registry_reader(root: Path, rev: str):
+    """Read a plan's unit registry as it was at rev: its `units:` path, else units.yaml up the tree."""
+
+    def read(plan_path: Path, plan) -> tuple[object | None, str | None]:
+        rel_dir = PurePosixPath(git.relative(root, plan_path)).parent
+        if plan is not None and plan.units:
+            candidates = [posixpath.normpath(str(rel_dir / plan.units))]
+        else:
+            dirs = [rel_dir, *rel_dir.parents]
+            candidates = [posixpath.normpath(str(d / name)) for d in dirs for name in api.REGISTRY_NAMES]
+        found = git.existing(root, rev, candidates)
+        rel = next((c for c in candidates if c in found), None)
+        if rel is None:
+            return None, None
+        data = git.show(root, rev, rel)
+        if data is None:
+            return None, None
+        loaded = load_registry_bytes(data, f"{rev}:{rel}", root / rel)
+        return loaded.registry, loaded.display
+
+    return read
+
+
+def _side_at(root: Path, rev: str | None, rel: str) -> Side | None:
+    """The plan rel at rev (None: the work tree); None when it does not exist there."""
+    path = root / rel
+    if rev is None:
+        return load_file(path) if path.is_file() else None
+    data = git.show(root, rev, rel)
+    if data is None:
+        return None
+    return load_bytes(data, path, rev, f"{rev}:{rel}", _registry_reader(root, rev))
+
+
+def _pair(root: Path, old_rev: str, new_rev: str | None, old_rel: str | None, new_rel: str | None) -> PlanDiff | None:
+    old = _side_at(root, old_rev, old_rel) if old_rel else None
+    new = _side_at(root, new_rev, new_rel) if new_rel else None
+    if old is None and new is None:
+        return None
+    if old is None or new is None:
+        present = new if old is None else old
+        missing = Side(f"{old_rev}:{old_rel or new_rel}" if old is None else
+                       (f"{new_rev}:{new_rel or old_rel}" if new_rev else str(new_rel or old_rel)),
+                       root / (old_rel or new_rel or ""), rev=old_rev if old is None else new_rev)
+        d = PlanDiff(side_info(old if old is not None else missing), side_info(new if new is not None else missing))
+        d.status = "added" if old is None else "removed"
+        if not present.ok:
+            d.status = "error"
+            d.error_files = [present.loaded]
+            d.problems = list(present.problems)
+        return d
+    return compare_sides(old, new)
+
+
+def _split_rev(root: Path, rev: str) -> tuple[str, str | None]:
+    if "..." in rev:
+        a, b = rev.split("...", 1)
+        b = b or "HEAD"
+        git.check_rev(root, a)
+        git.check_rev(root, b)
+        proc = git._git(["merge-base", a, b], root)
+        if proc.returncode != 0:
+            raise git.GitError(f"'{a}' và '{b}' không có điểm chung trong lịch sử git.", "Dùng A..B thay cho A...B.")
+        return proc.stdout.decode().strip(), b
+    if ".." in rev:
+        a, b = rev.split("..", 1)
+        if not a:
+            raise DiffUsageError(f"Thiếu phiên bản cũ trong '--rev {rev}'.", "Viết --rev A..B, ví dụ --rev HEAD~1..HEAD.")
+        git.check_rev(root, a)
+        if b:
+            git.check_rev(root, b)
+        return a, (b or None)
+    git.check_rev(root, rev)
+    return rev, None
+
+
+def _default_pathspecs(root: Path, paths: list[str]) -> tuple[list[str], bool]:
+    """Pathspecs for the changed-plans listing, and whether only folders named plans/ count."""
+    if paths:
+        return [git.relative(root, Path(p)) or "." for p in paths], False
+    project = api.find_project_root() or root
+    rel = git.relative(root, project / api.PLANS_DIR)
+    return [rel], True
+
+
+def collect(paths: list[str], rev: str | None) -> list[PlanDiff]:
+    """The comparisons the arguments ask for; DiffUsageError or git.GitError when they cannot be made."""
+    if rev is None:
+        if len(paths) != 2:
+            raise DiffUsageError(
+                "Cần hai tệp để so sánh (CŨ MỚI), hoặc một tệp kèm --rev." if len(paths) < 2 else
+                f"So sánh hai tệp một lần; đã cho {len(paths)} tệp.",
+                "Ví dụ: `tt diff plans/2023.yaml plans/2024.yaml` hoặc `tt diff plans/2024.yaml --rev origin/main`.")
+        for p in paths:
+            if Path(p).is_dir():
+                raise DiffUsageError(f"'{p}' là một thư mục; so sánh hai thư mục chỉ làm được với --rev.",
+                                     "Ví dụ: `tt diff plans/ --rev origin/main`.")
+        return [compare_sides(load_file(paths[0]), load_file(paths[1]))]
+    root = git.repo_root(Path(paths[0]).resolve() if paths else Path.cwd())
+    old_rev, new_rev = _split_rev(root, rev)
+    files = [p for p in paths if not Path(p).is_dir()]
+    if files and len(files) == len(paths):
+        out = []
+        for p in files:
+            rel = git.relative(root, Path(p))
+            d = _pair(root, old_rev, new_rev, rel, rel)
+            if d is None:
+                where = f"ở '{new_rev}'" if new_rev else "trong thư mục làm việc"
+                raise DiffUsageError(f"Không có tệp '{p}' ở phiên bản '{old_rev}' lẫn {where}.",
+                                     "Kiểm tra lại đường dẫn (đường dẫn tính từ thư mục hiện tại).")
+            out.append(d)
+        return out
+    if files:
+        raise DiffUsageError("Không trộn tệp và thư mục trong cùng một lệnh tt diff --rev.",
+                             "Chỉ ra các tệp, hoặc các thư mục.")
+    specs, only_plans = _default_pathspecs(root, paths)
+    changed = git.changed_files(root, old_rev, new_rev, specs)
+    if new_rev is None:
+        changed += [git.Changed("added", None, rel) for rel in git.untracked(root, specs)]
+    out = []
+    for c in changed:
+        name = PurePosixPath(c.new or c.old or "").name
+        if api.is_registry_file(Path(name)):
+            continue
+        d = _pair(root, old_rev, new_rev, c.old, c.new)
+        if d is not None:
+            out.append(d)
+    return out

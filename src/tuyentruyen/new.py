@@ -1,0 +1,450 @@
+"""`tt new`: start next year's plan (lập kế hoạch năm mới) from last year's, or from a template.
+
+From last year's plan (`tt new --from plans/2025.yaml`) the new plan keeps everything a
+clerk would copy — sections, duties, tasks with their ids, units — and:
+
+- moves the year on: `plan.year`, and every year of the plan's time (the plan year and
+  the years next to it) in titles, headings, texts and deadlines: "Quý II/2025" →
+  "Quý II/2026", "Quý I/25" → "Quý I/26", "trước ngày 15/3/2025" → "trước ngày 15/3/2026",
+  "kết quả năm 2024" → "kết quả năm 2025". A date that does not exist in the new year
+  (29/02) becomes the last day of February, and the change is noted in a comment;
+- keeps what cites other documents as written: the legal bases (căn cứ), the documents
+  implemented, a document number with its date or year in running text ("Quyết định số
+  1782/QĐ-UBND ngày 21/12/2024 … ;"), symbols with a year (61/2018/NĐ-CP) and periods
+  ("giai đoạn 2021 - 2025"): those change only when the clerk decides;
+- clears what belongs to the signed document: its number, its date, the signer's name,
+  the "Kèm theo …" lines written by hand, and the Tờ trình of the proposal.
+
+From the template (`tt new --year 2026 --issuer "Ủy ban nhân dân huyện …"`) it writes a
+skeleton plan (data/new-plan.yaml.j2, or templates/new-plan.yaml.j2 of the repository)
+and, when the plan has no unit registry yet, a units.yaml that holds the issuer.
+
+Every new plan starts with the `# yaml-language-server: $schema=…` line that lets the
+editor complete keys and show help; it is laid out by `tt fmt`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+SCHEMA_PLACES = ("docs/schema", "schema")
+
+# ---------------------------------------------------------------- moving the year in a text
+
+# a document symbol, with or without "số": 1782/QĐ-UBND, 61/2018/NĐ-CP, 14-NQ/TU, 25/KH-UBND
+_SYMBOL = r"(?:(?i:số)\s+)?\d+(?:/\d{4})?[/-][A-ZĐ][A-Za-zĐđ0-9.]*(?:[/-][A-ZĐ][A-Za-zĐđ0-9.]*)*"
+# a cited document: its symbol then its date or year, up to the end of the clause
+_CITED = re.compile(
+    _SYMBOL + r"\s*,?\s+(?i:ngày\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})"
+    r"|năm\s+\d{4})[^;]*?(?=;|\.\s|\.?$)")
+_SYMBOL_WITH_YEAR = re.compile(r"\d+/\d{4}/[A-ZĐ][A-Za-zĐđ0-9.-]*")
+_PERIOD = re.compile(r"(?<!\d)\d{4}\s*[-–—]\s*\d{4}(?!\d)")
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})(\s*[/.-]\s*)(\d{1,2})(\s*[/.-]\s*)(\d{4})(?!\d)")
+_LONG_DATE = re.compile(r"(?<!\d)(\d{1,2})(\s+tháng\s+)(\d{1,2})(\s+năm\s+)(\d{4})(?!\d)", re.IGNORECASE)
+_SHORT_YEAR = re.compile(
+    r"((?:quý|quí|tháng)\s+[IVX\d]+(?:\s*(?:,|-|–|và|đến)\s*(?:(?:quý|quí|tháng)\s+)?[IVX\d]+)*\s*/\s*)(\d{2})(?![\d/])",
+    re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+@dataclass
+class Shift:
+    """Moving a plan from one year to another: which years move, and what was done."""
+
+    old: int
+    new: int
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def delta(self) -> int:
+        return self.new - self.old
+
+    def moves(self, year: int) -> bool:
+        """The years of the plan's time: its year and the ones next to it (last year's results, January reports)."""
+        return abs(year - self.old) <= 1
+
+    def text(self, value: str) -> str:
+        """value with the plan's years moved on, citations and periods kept."""
+        if not any(str(y) in value or f"/{y % 100:02d}" in value for y in (self.old - 1, self.old, self.old + 1)):
+            return value
+        kept = [m.span() for rx in (_CITED, _SYMBOL_WITH_YEAR, _PERIOD) for m in rx.finditer(value)]
+
+        def free(m: re.Match) -> bool:
+            return not any(a <= m.start() < b for a, b in kept)
+
+        def date(m: re.Match) -> str:
+            d, sep1, mo, sep2, y = m.groups()
+            if not free(m) or not self.moves(int(y)):
+                return m.group(0)
+            day, month, year = int(d), int(mo), int(y) + self.delta
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                if month == 2 and day == 29:
+                    self.notes.append(f"'{m.group(0)}' → ngày 28/02/{year}: năm {year} không có ngày 29/02")
+                    return f"28{sep1}{mo}{sep2}{year}"
+                return m.group(0)  # an impossible date stays for the lint to report
+            return f"{d}{sep1}{mo}{sep2}{year}"
+
+        def short(m: re.Match) -> str:
+            y = 2000 + int(m.group(2))
+            if not free(m) or not self.moves(y):
+                return m.group(0)
+            return f"{m.group(1)}{(y + self.delta) % 100:02d}"
+
+        def year(m: re.Match) -> str:
+            y = int(m.group(1))
+            if not free(m) or not self.moves(y):
+                return m.group(0)
+            return str(y + self.delta)
+
+        # dates first; what they changed is then protected from the bare-year pass by length
+        out = _DATE.sub(date, value)
+        out = _LONG_DATE.sub(date, out)
+        kept += [m.span() for rx in (_DATE, _LONG_DATE) for m in rx.finditer(out)]
+        out = _SHORT_YEAR.sub(short, out)
+        out = _YEAR.sub(year, out)
+        return out
+
+
+# ---------------------------------------------------------------- from last year's plan
+
+
+class NewPlanError(Exception):
+    """Why a new plan cannot be made (Vietnamese message and hint; exit 2)."""
+
+    def __init__(self, message: str, hint: str | None = None, problems=None):
+        super().__init__(message)
+        self.message, self.hint, self.problems = message, hint, problems or []
+
+
+@dataclass
+class NewPlan:
+    path: Path
+    text: str
+    notes: list[str] = field(default_factory=list)
+    extra_files: dict[Path, str] = field(default_factory=dict)  # created beside it (units.yaml, schema)
+
+
+# keys (at any depth) whose text is never moved: citations, ids, paths
+_KEEP_KEYS = {"bases", "implements", "id", "units", "successor"}
+
+
+def from_previous(source_path: str | Path, out: str | Path | None = None, year: int | None = None) -> NewPlan:
+    """Next year's plan made from source_path (nothing is written)."""
+    from tuyentruyen import api
+    from tuyentruyen.fmt import FormatError, format_text
+
+    source_path = Path(source_path)
+    loaded = api.load_plan(source_path)
+    if loaded.plan is None:
+        raise NewPlanError(
+            f"Không lập được kế hoạch mới từ '{loaded.display}': tệp này còn lỗi.",
+            f"Sửa các lỗi mà `tt validate {loaded.display}` báo rồi chạy lại.",
+            problems=[p for p in loaded.problems if p.severity.value == "error" or p.fatal])
+    old = loaded.plan.plan.year
+    new = year if year is not None else old + 1
+    if new == old:
+        raise NewPlanError(f"Kế hoạch '{loaded.display}' đã là năm {old}.", "Chọn một năm khác bằng --year.")
+    target = Path(out) if out is not None else _default_out(source_path, old, new)
+    shift = Shift(old, new)
+    registry = api.find_registry(source_path, loaded.plan)
+
+    def edit(data) -> None:
+        _clear_signed_parts(data)
+        _move_years(data, shift, ())
+        data["plan"]["year"] = new
+        if data.get("units") and registry is not None:
+            data["units"] = _relative(registry, target.parent)
+
+    text = _retarget_schema_line(loaded.source.text, source_path.parent, target.parent)
+    cleared = frozenset({("document", "number"), ("document", "date"), ("document", "signer", "name")})
+    try:
+        formatted = format_text(text, display=loaded.display, edit=edit, check_data=False,
+                                drop_comments_at=cleared, add_comments=_feb_29_comments(loaded, shift))
+    except FormatError as exc:
+        raise NewPlanError(f"Không đọc được '{loaded.display}' để lập kế hoạch mới.",
+                           "Sửa các lỗi được báo rồi chạy lại.", problems=exc.problems) from None
+    notes = [f"năm {old} → {new}: tiêu đề, các mục và thời hạn đã chuyển sang năm {new}",
+             "đã xóa số, ngày ban hành và họ tên người ký (điền khi văn bản được cấp số và ký)",
+             "giữ nguyên các căn cứ, văn bản được thực hiện và các viện dẫn trong nội dung: hãy xem lại"]
+    notes += list(dict.fromkeys(shift.notes))
+    return NewPlan(target, formatted, notes)
+
+
+def _default_out(source: Path, old: int, new: int) -> Path:
+    if source.stem == str(old):
+        return source.with_name(f"{new}{source.suffix}")
+    if str(old) in source.stem:
+        return source.with_name(source.name.replace(str(old), str(new)))
+    raise NewPlanError(f"Không tự đặt được tên tệp mới từ '{source.name}' (tên tệp không có năm {old}).",
+                       f"Chỉ rõ tệp mới bằng -o, ví dụ `-o {source.parent / f'{new}.yaml'}`.")
+
+
+def _clear_signed_parts(data) -> None:
+    document = data.get("document")
+    if isinstance(document, dict):
+        for key in ("number", "date"):
+            if key in document:
+                document[key] = None
+        signer = document.get("signer")
+        if isinstance(signer, dict) and "name" in signer:
+            signer["name"] = None
+    for part in ("plan", "appendix"):
+        if isinstance(data.get(part), dict) and "reference" in data[part]:
+            del data[part]["reference"]  # the hand-written "Kèm theo …" of last year's number
+    decision = data.get("decision")
+    if isinstance(decision, dict) and isinstance(decision.get("proposal"), str):
+        # "Giám đốc Sở Nội vụ tại Tờ trình số 551/TTr-SNV ngày …": the new Tờ trình is not known yet
+        decision["proposal"] = re.sub(r"\s+tại\s+Tờ\s+trình\b.*$", "", decision["proposal"], flags=re.IGNORECASE)
+
+
+def _move_years(node, shift: Shift, path: tuple) -> None:
+    from ruamel.yaml.scalarstring import ScalarString
+
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in list(items):
+        if isinstance(key, str) and key in _KEEP_KEYS:
+            continue
+        if isinstance(value, (dict, list)):
+            _move_years(value, shift, path + (key,))
+        elif isinstance(value, str):
+            moved = shift.text(value)
+            if moved != value:
+                if isinstance(value, ScalarString):
+                    kept = type(value)(moved)
+                    if hasattr(value, "fold_pos") and len(moved) == len(value):
+                        kept.fold_pos = list(getattr(value, "fold_pos", []))
+                    moved = kept
+                node[key] = moved
+        elif key == "due" and isinstance(value, int) and not isinstance(value, bool) and shift.moves(value):
+            node[key] = value + shift.delta  # `due: 2025` written as a number
+
+
+def _feb_29_comments(loaded, shift: Shift) -> dict[tuple, str]:
+    """A comment on each deadline where 29/02 becomes 28/02, so the reviewer sees why."""
+    comments = {}
+    for gi, ti, _, task in loaded.plan.iter_tasks():
+        path = loaded.plan.appendix.task_path(gi, ti) + ("due",)
+        comments.update(_feb_29(path, task.due, shift))
+    stack = [(("plan", "sections", i), s) for i, s in enumerate(loaded.plan.plan.sections)]
+    while stack:
+        path, body = stack.pop()
+        comments.update(_feb_29(path + ("due",), body.due, shift))
+        for i, item in enumerate(body.items):
+            comments.update(_feb_29(path + ("items", i, "due"), item.due, shift))
+        for i, duty in enumerate(getattr(body, "duties", [])):
+            stack.append((path + ("duties", i), duty))
+        for i, sub in enumerate(getattr(body, "sections", [])):
+            stack.append((path + ("sections", i), sub))
+    return comments
+
+
+def _feb_29(path: tuple, due: str | None, shift: Shift) -> dict[tuple, str]:
+    if not due or not re.search(rf"(?<!\d)29\s*[/.-]\s*0?2\s*[/.-]\s*{shift.old}(?!\d)", due):
+        return {}
+    if shift.text(due) == due:
+        return {}
+    return {path: f"# tt new: {due} → {shift.text(due)}, vì năm {shift.new} không có ngày 29/02"}
+
+
+def _relative(target: Path, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(target.resolve(), base.resolve())).as_posix()
+    except ValueError:
+        return str(target.resolve())
+
+
+def _retarget_schema_line(text: str, old_dir: Path, new_dir: Path) -> str:
+    """Keep the `$schema=` path of the editor's modeline right when the plan moves to another folder."""
+    if old_dir.resolve() == new_dir.resolve():
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:5]):
+        if line.startswith(SCHEMA_LINE):
+            ref = line[len(SCHEMA_LINE):].strip()
+            if "://" not in ref:
+                lines[i] = SCHEMA_LINE + _relative(old_dir / ref, new_dir)
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- from the template
+
+_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+(.+)$", re.IGNORECASE)
+_PEOPLES_COMMITTEE = re.compile(r"^(?:Ủy|Uỷ) ban nhân dân\s+(.+)$", re.IGNORECASE)
+_LEVEL = re.compile(r"^(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\b", re.IGNORECASE)
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"\w+", name)
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def describe_issuer(name: str, place: str | None = None, symbol: str | None = None,
+                    short: str | None = None) -> dict[str, Any]:
+    """What the header needs, guessed from the issuer's name (each guess can be overridden)."""
+    name = unicodedata.normalize("NFC", " ".join(name.split()))
+    info: dict[str, Any] = {"name": name, "header": None, "short": short, "place": place, "symbol": symbol,
+                            "kind": "khac", "authority": None, "head": "THỦ TRƯỞNG"}
+    pc = _PEOPLES_COMMITTEE.match(name)
+    if pc:
+        rest = pc.group(1)
+        info["header"] = ["ỦY BAN NHÂN DÂN", rest.upper()]
+        level = _LEVEL.match(rest)
+        info["short"] = short or ("UBND " + level.group(1).lower() if level else "UBND")
+        info["symbol"] = symbol or "KH-UBND"
+        info["kind"] = "ubnd"
+        info["head"] = "CHỦ TỊCH"
+        info["authority"] = f"CHỦ TỊCH ỦY BAN NHÂN DÂN {rest.upper()}"
+    else:
+        own = _PLACE.sub("", name).strip(" ,") or name  # "Sở Nội vụ tỉnh Quảng Ngãi" → "Sở Nội vụ"
+        info["symbol"] = symbol or f"KH-{_initials(own)}"
+        if name.lower().startswith("sở "):
+            info["kind"], info["head"] = "so", "GIÁM ĐỐC"
+        info["authority"] = f"{info['head']} {name.upper()}"
+    if info["place"] is None:
+        m = _PLACE.search(name)
+        info["place"] = m.group(1).strip() if m else None
+    return info
+
+
+def _slug(text: str) -> str:
+    folded = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80] or "don-vi"
+
+
+def template_text(root: Path | None) -> str:
+    """The template: the repository's templates/new-plan.yaml.j2, else tt's own."""
+    if root is not None and (root / "templates" / "new-plan.yaml.j2").is_file():
+        return (root / "templates" / "new-plan.yaml.j2").read_text("utf-8")
+    from importlib.resources import files
+
+    return files("tuyentruyen.data").joinpath("new-plan.yaml.j2").read_text("utf-8")
+
+
+def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_type: str = "ke-hoach",
+                  place: str | None = None, symbol: str | None = None, short: str | None = None,
+                  parent: str | None = None, title: str | None = None) -> NewPlan:
+    """A new plan from the template (nothing is written)."""
+    import jinja2
+
+    from tuyentruyen import api
+    from tuyentruyen.fmt import FormatError, format_text
+
+    if not 1945 <= year <= 2200:
+        raise NewPlanError(f"Năm {year} không hợp lệ.", "Ghi năm bằng 4 chữ số, ví dụ --year 2026.")
+    info = describe_issuer(issuer, place, symbol, short)
+    if not info["place"]:
+        raise NewPlanError(f"Không đoán được địa danh từ tên cơ quan '{issuer}'.",
+                           "Cho biết địa danh bằng --place, ví dụ --place \"Quảng Ngãi\".")
+    root = api.find_project_root() or Path.cwd()
+    target = Path(out) if out is not None else root / api.PLANS_DIR / f"{year}.yaml"
+    if target.suffix not in api.YAML_SUFFIXES:
+        raise NewPlanError(f"Tệp kế hoạch phải có đuôi .yaml: '{target}'.", f"Ví dụ: -o plans/{year}.yaml")
+    existing = next((d for d in (target.parent, *target.parent.parents) if d.exists()), Path.cwd())
+    root = api.find_project_root(existing) or root
+    extra: dict[Path, str] = {}
+    schema = _schema_ref(target, root, extra)
+    registry = api.find_registry(target)
+    unit_name = info["name"]
+    if registry is None:
+        registry = target.parent / "units.yaml"
+        extra[registry] = format_text(_starter_registry(info, registry, root, extra), display=str(registry))
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["q"] = _yaml_quote
+    text = env.from_string(template_text(root)).render(
+        year=year, issuer=info, parent=parent, doc_type=doc_type, schema=schema, lead=unit_name,
+        title=title or f"Tuyên truyền cải cách hành chính năm {year}")
+    try:
+        formatted = format_text(text, display=str(target), check_data=False)
+    except FormatError as exc:
+        raise NewPlanError("Mẫu kế hoạch không hợp lệ.", "Kiểm tra templates/new-plan.yaml.j2 của kho.",
+                           problems=exc.problems) from None
+    notes = [f"kế hoạch năm {year} của {info['name']} (mẫu {'Quyết định ban hành Kế hoạch' if doc_type == 'quyet-dinh' else 'Kế hoạch'})",
+             "điền các chỗ có dấu '…', số và ngày ban hành khi văn bản được cấp số và ký"]
+    if registry in extra:
+        notes.append(f"sổ đơn vị mới {_shown(registry)} mới có đơn vị ban hành: thêm các đơn vị khác vào đó")
+    return NewPlan(target, formatted, notes, extra)
+
+
+def _yaml_quote(value: Any) -> str:
+    """A value as a YAML double-quoted scalar (the template never has to think about quotes)."""
+    import json
+
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _schema_ref(target: Path, root: Path, extra: dict[Path, str]) -> str:
+    """The modeline path to the plan schema, relative to the plan; the schema is written when missing."""
+    for d in (target.parent.resolve(), *target.parent.resolve().parents):
+        for place in SCHEMA_PLACES:
+            if (d / place / "plan.schema.json").is_file():
+                return _relative(d / place / "plan.schema.json", target.parent)
+        if d == root.resolve():
+            break
+    from tuyentruyen.schema import plan_schema_text, registry_schema_text
+
+    schema = root / "docs" / "schema" / "plan.schema.json"
+    extra[schema] = plan_schema_text()
+    extra[root / "docs" / "schema" / "units.schema.json"] = registry_schema_text()
+    return _relative(schema, target.parent)
+
+
+def _starter_registry(info: dict, path: Path, root: Path, extra: dict[Path, str]) -> str:
+    schema = next((p for p in extra if p.name == "units.schema.json"), None)
+    if schema is None:
+        for d in (path.parent.resolve(), *path.parent.resolve().parents):
+            found = [d / place / "units.schema.json" for place in SCHEMA_PLACES if (d / place / "units.schema.json").is_file()]
+            if found:
+                schema = found[0]
+                break
+            if d == root.resolve():
+                break
+    lines = []
+    if schema is not None:
+        lines.append(SCHEMA_LINE + _relative(schema, path.parent))
+    lines += [
+        "# Sổ đơn vị: mỗi đơn vị mà kế hoạch nhắc tới, với tên chuẩn, tên viết tắt và các cách gọi khác.",
+        "# Xem các đơn vị bằng `tt units`; hướng dẫn: docs/editor.md.",
+        "tt: 1",
+        f"issuer: {_yaml_quote(info['name'])}",
+        "units:",
+        f"  - id: {_slug(info['name'])}",
+        f"    name: {_yaml_quote(info['name'])}",
+    ]
+    if info.get("short"):
+        lines.append(f"    short: [{_yaml_quote(info['short'])}]")
+    lines.append(f"    kind: {info['kind']}")
+    return "\n".join(lines) + "\n"
+
+
+def write(plan: NewPlan, *, force: bool = False) -> list[Path]:
+    """Write the plan (and the files made beside it) atomically; refuse to overwrite a plan."""
+    from tuyentruyen.util.files import atomic_write_text
+
+    if plan.path.exists() and not force:
+        raise NewPlanError(f"Tệp '{_shown(plan.path)}' đã có; tt new không ghi đè.",
+                           "Chọn tên khác bằng -o, hoặc thêm --force nếu thật sự muốn thay tệp này.")
+    written = []
+    for path, text in plan.extra_files.items():
+        if not path.exists():
+            atomic_write_text(path, text)
+            written.append(path)
+    atomic_write_text(plan.path, plan.text)
+    return [plan.path, *written]

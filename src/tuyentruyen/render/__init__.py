@@ -1,0 +1,25 @@
+"""Rendering (xuất văn bản): a validated plan → the official .docx (and PDF).
+
+The pipeline reads the same model as every other command::
+
+    Plan (model) ──► docx.DocxBuilder ──► .docx ──► pdf.convert (LibreOffice) ──► .pdf
+                        ▲        ▲
+          layout.Layout │        │ wording.Wording (templates/*.j2, sandboxed Jinja2)
+
+- :mod:`layout` — the figures of Nghị định 30/2020/NĐ-CP as data (sizes, margins, ranges);
+- :mod:`wording` — the fixed wording, overridable per repository;
+- :mod:`text` — numbers, dates, numerals, punctuation (pure functions);
+- :mod:`metrics` — Times New Roman widths, to fit table columns and rules;
+- :mod:`ooxml` — the XML pieces; :mod:`docx` — the document; :mod:`pdf` — LibreOffice;
+- :mod:`config` — the ``[render]`` table of tt.toml.
+
+Heavy libraries (python-docx, lxml, Jinja2) are imported only here, so only
+``tt render`` pays for them.
+"""
+
+from __future__ import annotations
+
+from tuyentruyen.render.config import ConfigError, RenderConfig, load_config
+from tuyentruyen.render.docx import DocxBuilder, render_docx
+
+__all__ = ["ConfigError", "DocxBuilder", "RenderConfig", "load_config", "render_docx"]

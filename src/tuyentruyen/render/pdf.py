@@ -1,0 +1,71 @@
+"""PDF through LibreOffice headless (``soffice --convert-to pdf``), where it is installed.
+
+LibreOffice lays the .docx out itself; Times New Roman is replaced by a metric-compatible
+font when it is not installed (Liberation Serif, Debian package fonts-liberation2, which
+also has the Vietnamese letters), so lines and pages break as in Word.
+
+Each run uses its own LibreOffice profile in a temporary folder: two conversions at once
+(two terminals, parallel CI jobs) would otherwise lock each other out.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+CANDIDATES = ("soffice", "libreoffice")
+TIMEOUT_S = 300
+
+
+class PdfUnavailable(Exception):
+    """LibreOffice is not installed: the message and hint say how to install it."""
+
+    message = "Không tìm thấy LibreOffice (lệnh soffice) để xuất PDF."
+    hint = ("Cài LibreOffice (Debian/Ubuntu: `sudo apt-get install libreoffice-writer fonts-liberation2`; "
+            "Windows/macOS: tải từ libreoffice.org), hoặc chỉ xuất .docx bằng `tt render --docx`.")
+
+
+class PdfFailed(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable: $TT_SOFFICE, else soffice/libreoffice on PATH."""
+    explicit = os.environ.get("TT_SOFFICE")
+    if explicit:
+        return explicit if Path(explicit).exists() or shutil.which(explicit) else None
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def convert(docx_files: list[Path], out_dir: Path) -> list[Path]:
+    """Convert .docx files to PDF in out_dir (one LibreOffice start for all of them)."""
+    exe = find_soffice()
+    if exe is None:
+        raise PdfUnavailable()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="tt-lo-") as profile:
+        cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_files)]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S,
+                                  env=dict(os.environ, SAL_USE_VCLPLUGIN="svp"))
+        except subprocess.TimeoutExpired:
+            raise PdfFailed(f"LibreOffice không xuất xong PDF sau {TIMEOUT_S} giây.") from None
+        except OSError as exc:
+            raise PdfFailed(f"không chạy được LibreOffice ({exc}).") from None
+    results = [out_dir / (f.stem + ".pdf") for f in docx_files]
+    missing = [r for r in results if not r.is_file()]
+    if missing:
+        detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
+        tail = f": {detail[-1]}" if detail else ""
+        raise PdfFailed(f"LibreOffice không tạo được {', '.join(m.name for m in missing)}{tail}")
+    return results
