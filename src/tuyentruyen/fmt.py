@@ -214,7 +214,9 @@ def _dump(data, display: str) -> str:
         if not too_long:
             return out
         for path in too_long:
-            _at(data, path).fa.set_block_style()
+            collection = _at(data, path)
+            collection.fa.set_block_style()
+            _restyle(collection, flow=False)
         out = dump_rt(data)
     return out  # pragma: no cover
 
@@ -259,18 +261,75 @@ def field_order(model: type) -> list[str]:
 
 
 _YAML11 = yaml.resolver.Resolver()
+_INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 
 
 def _needs_quotes(text: str) -> bool:
-    """True when a YAML 1.1 reader (PyYAML, older tools) would read this plain text as non-text."""
-    return _YAML11.resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str"
+    """True when a YAML reader would take this plain text for something else than text:
+    a number, a date, true/false or null, by the YAML 1.2 core schema (how tt reads) or
+    YAML 1.1 (PyYAML, older tools)."""
+    if _YAML11.resolve(yaml.ScalarNode, text, (True, False)) != "tag:yaml.org,2002:str":
+        return True
+    return _scalar(yaml.ScalarNode("tag:yaml.org,2002:str", text)) != text
 
 
-def _canonical(node, model: type | None) -> Any:
-    """Reorder keys by the model, normalise text to NFC and quote ambiguous text, in place."""
+def _plain_ok(text: str, flow: bool) -> bool:
+    """Whether text can be written without quotes, judged conservatively (ruamel.yaml 0.19
+    writes `? x` unquoted inside a flow mapping, which no reader accepts)."""
+    if not text or text != text.strip() or not text.isprintable() or text in ("---", "..."):
+        return False
+    first, second = text[0], text[1:2]
+    if first in _INDICATORS and not (first in "-?:" and second and second not in " ,[]{}"):
+        return False
+    if ": " in text or " #" in text or text.endswith(":") or text.startswith(("--- ", "... ")):
+        return False
+    if flow and any(c in text for c in ",[]{}"):
+        return False
+    return not _needs_quotes(text)
+
+
+def _styled(text: str, flow: bool):
+    """Plain text, or single-quoted where plain is not safe; with a line break or a control
+    character, left to ruamel.yaml (double quotes)."""
+    from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+    if "\n" in text or "\r" in text or any(unicodedata.category(c) == "Cc" and c != "\t" for c in text):
+        return text
+    return text if _plain_ok(text, flow) else SingleQuotedScalarString(text)
+
+
+def _set(collection, key, value) -> None:
+    """collection[key] = value, without ruamel.yaml keeping the old value's quote style."""
+    if isinstance(collection, dict):
+        from ruamel.yaml.compat import ordereddict
+
+        ordereddict.__setitem__(collection, key, value)
+    else:
+        list.__setitem__(collection, key, value)
+
+
+def _restyle(collection, flow: bool) -> None:
+    """Quote the text items of a collection again after its style changed (flow ↔ block)."""
+    from ruamel.yaml.scalarstring import SingleQuotedScalarString
+
+    items = collection.items() if isinstance(collection, dict) else enumerate(collection)
+    for key, value in list(items):
+        if isinstance(value, str) and (type(value) is str or isinstance(value, SingleQuotedScalarString)):
+            new = _styled(str(value), flow)
+            if type(new) is not type(value) or new != value:
+                _set(collection, key, new)
+
+
+def _canonical(node, model: type | None, flow: bool = False) -> Any:
+    """Reorder keys by the model, normalise text to NFC and choose quotes, in place."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import ScalarString, SingleQuotedScalarString
 
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        values = node.values() if isinstance(node, CommentedMap) else node
+        if node.fa.flow_style() and any(isinstance(v, (dict, list)) for v in values):
+            node.fa.set_block_style()  # a flow list holding mappings or lists reads badly
+        flow = flow or bool(node.fa.flow_style())
     if isinstance(node, CommentedMap):
         fields = model.model_fields if model is not None else {}
         if model is not None and not node.merge:
@@ -286,27 +345,21 @@ def _canonical(node, model: type | None) -> Any:
             if key in fields and isinstance(value, (dict, list)):
                 models = _models_in(fields[key].annotation)
                 inner = models[0] if models else None
-            new = _canonical(value, inner)
+            new = _canonical(value, inner, flow)
             if new is not value:
-                node[key] = new
-        if node.fa.flow_style() and any(isinstance(v, (dict, list)) for v in node.values()):
-            node.fa.set_block_style()
+                _set(node, key, new)
         return node
     if isinstance(node, CommentedSeq):
         for i, value in enumerate(node):
-            new = _canonical(value, model)
+            new = _canonical(value, model, flow)
             if new is not value:
-                node[i] = new
-        if node.fa.flow_style() and any(isinstance(v, (dict, list)) for v in node):
-            node.fa.set_block_style()
+                _set(node, i, new)
         return node
     if isinstance(node, str):
         text = unicodedata.normalize("NFC", node)
-        if isinstance(node, ScalarString):  # a block scalar keeps its style
-            return node if text == node else type(node)(text)
-        if _needs_quotes(text):
-            return SingleQuotedScalarString(text)
-        return node if text == node else text
+        if isinstance(node, ScalarString) and not isinstance(node, SingleQuotedScalarString):
+            return node if text == node else type(node)(text)  # a block scalar keeps its style
+        return _styled(text, flow)
     return node
 
 

@@ -161,8 +161,10 @@ def from_previous(source_path: str | Path, out: str | Path | None = None, year: 
         _clear_signed_parts(data)
         _move_years(data, shift, ())
         data["plan"]["year"] = new
-        if data.get("units") and registry is not None:
-            data["units"] = _relative(registry, target.parent)
+        if registry is not None:
+            nearby = api.find_registry(target)  # what the new plan finds without a `units:` key
+            if data.get("units") or nearby is None or nearby.resolve() != registry.resolve():
+                data["units"] = _relative(registry, target.parent)
 
     text = _retarget_schema_line(loaded.source.text, source_path.parent, target.parent)
     cleared = frozenset({("document", "number"), ("document", "date"), ("document", "signer", "name")})
@@ -321,10 +323,27 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80] or "don-vi"
 
 
-def template_text(root: Path | None) -> str:
-    """The template: the repository's templates/new-plan.yaml.j2, else tt's own."""
-    if root is not None and (root / "templates" / "new-plan.yaml.j2").is_file():
-        return (root / "templates" / "new-plan.yaml.j2").read_text("utf-8")
+def template_text(root: Path | None, target: Path | None = None) -> str:
+    """The template: new-plan.yaml.j2 in the repository's templates folder (tt.toml's
+    `templates`, else templates/), else tt's own."""
+    folders = []
+    if target is not None:
+        try:
+            from tuyentruyen.config import ConfigError, config_for
+
+            try:
+                templates = config_for(target).templates
+            except ConfigError:
+                templates = None
+            if templates is not None:
+                folders.append(Path(templates))
+        except ImportError:  # pragma: no cover - the configuration module is optional
+            pass
+    if root is not None:
+        folders.append(root / "templates")
+    for folder in folders:
+        if (folder / "new-plan.yaml.j2").is_file():
+            return (folder / "new-plan.yaml.j2").read_text("utf-8")
     from importlib.resources import files
 
     return files("tuyentruyen.data").joinpath("new-plan.yaml.j2").read_text("utf-8")
@@ -361,9 +380,14 @@ def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["q"] = _yaml_quote
-    text = env.from_string(template_text(root)).render(
-        year=year, issuer=info, parent=parent, doc_type=doc_type, schema=schema, lead=unit_name,
-        title=title or f"Tuyên truyền cải cách hành chính năm {year}")
+    try:
+        text = env.from_string(template_text(root, existing / target.name)).render(
+            year=year, issuer=info, parent=parent, doc_type=doc_type, schema=schema, lead=unit_name,
+            title=title or f"Tuyên truyền cải cách hành chính năm {year}")
+    except jinja2.TemplateError as exc:
+        where = f" (dòng {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise NewPlanError(f"Mẫu kế hoạch new-plan.yaml.j2 có lỗi{where}: {exc.message or exc}.",
+                           "Sửa mẫu trong thư mục templates/ của kho, hoặc xóa nó để dùng mẫu của tt.") from None
     try:
         formatted = format_text(text, display=str(target), check_data=False)
     except FormatError as exc:

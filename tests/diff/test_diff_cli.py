@@ -118,7 +118,7 @@ def test_long_text_shows_word_by_word(tmp_path):
     t = tasks_of(new, 1)[1]
     t["content"] = t["content"].replace("cán bộ cấp tỉnh và cán bộ cấp huyện", "cán bộ cấp xã")
     res = pair(tmp_path, base(), new)
-    assert "nội dung: … chính cho cán bộ cấp [-tỉnh và cán bộ cấp huyện-]{+xã+} trên địa bàn tỉnh." in res.out
+    assert "nội dung: … hành chính cho cán bộ cấp [-tỉnh và cán bộ cấp huyện-]{+xã+} trên địa bàn tỉnh." in res.out
 
 
 def test_document_metadata_and_narrative(tmp_path):

@@ -211,7 +211,7 @@ def signature(changes) -> tuple[Counter, int]:
     return out, reordered
 
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -233,7 +233,7 @@ def test_diff_back_is_the_inverse(ab):
     assert apply(b, back) == a
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(plans())
 def test_diff_with_itself_is_empty(plan_ids):
     a, _ = plan_ids

@@ -119,6 +119,7 @@ class Placed:
     text: str  # the comment, "# …"
     path: tuple  # the entry it belongs to
     own_line: bool  # a comment line before the entry (else at the end of the entry's line)
+    header: bool = False  # before the first key of the file: it stays at the top
 
 
 def _entries(root):
@@ -126,15 +127,16 @@ def _entries(root):
     found = []
 
     def visit(node, path, flow):
+        flow = flow or bool(getattr(node, "flow_style", False))
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 p = path + (_scalar(k),)
                 found.append((p, k, v, flow))
-                visit(v, p, flow or bool(node.flow_style))
+                visit(v, p, flow)
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
-                found.append((path + (i,), None, item, flow or bool(node.flow_style)))
-                visit(item, path + (i,), flow or bool(node.flow_style))
+                found.append((path + (i,), None, item, flow))
+                visit(item, path + (i,), flow)
 
     visit(root, (), False)
     return found
@@ -155,6 +157,7 @@ def with_comments(text: str, picks: list[int]) -> tuple[str, list[Placed]]:
         for node in (k, v):
             if isinstance(node, yaml.ScalarNode) and node.end_mark.line != node.start_mark.line:
                 multi.update(range(node.start_mark.line, node.end_mark.line + 1))
+    first = min((_start(e[1], e[2]) for e in entries), default=0)
     eol: dict[int, Placed] = {}
     before: dict[int, list[Placed]] = {}
     for n, pick in enumerate(picks):
@@ -173,7 +176,7 @@ def with_comments(text: str, picks: list[int]) -> tuple[str, list[Placed]]:
             owner = min(owners, key=lambda e: len(e[0]))
             eol[line] = Placed(marker, owner[0], own_line=False)
         else:
-            before.setdefault(line, []).append(Placed(marker, outermost[0], own_line=True))
+            before.setdefault(line, []).append(Placed(marker, outermost[0], own_line=True, header=line == first))
     out = []
     for n, line in enumerate(lines):
         for placed in before.get(n, []):

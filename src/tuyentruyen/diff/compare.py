@@ -251,8 +251,11 @@ def compare_list(old: list[dict], new: list[dict], opath: tuple, npath: tuple, s
         i, how = by_new[j]
         emit_removed(i)
         wi = _where(spec.object, old[i], i, wo, listname)
-        fields = compare_fields(old[i], new[j], spec, ctx)
-        children = compare_children(old[i], new[j], spec, opath + (i,), npath + (j,), ctx, wi, wj)
+        if old[i] == new[j]:
+            fields, children = [], []
+        else:
+            fields = compare_fields(old[i], new[j], spec, ctx)
+            children = compare_children(old[i], new[j], spec, opath + (i,), npath + (j,), ctx, wi, wj)
         kind = "reordered" if j not in kept else ("changed" if fields else None)
         if kind is not None:
             out.append(Change(kind, spec.object, opath + (i,), npath + (j,), wj["label"],
@@ -361,7 +364,7 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
         ci, ti, otask = otasks[a]
         content_matched += how == "content" and task["id"] is not None and otask["id"] is not None
         old_num = task_number(ci, ti, og)
-        tfields = compare_fields(otask, task, S.TASK, ctx)
+        tfields = compare_fields(otask, task, S.TASK, ctx) if otask != task else []
         if cpairs.get(ci) != cj:
             kind = "moved"
         elif b not in kept:

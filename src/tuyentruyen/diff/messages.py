@@ -11,6 +11,8 @@ words of context around each change.
 
 from __future__ import annotations
 
+import re
+
 from tuyentruyen.diff import spec as S
 from tuyentruyen.diff.compare import citation_text, show_date
 from tuyentruyen.diff.model import Change, FieldChange
@@ -47,14 +49,17 @@ def trim_ops(ops: Ops, context: int = CONTEXT_WORDS) -> Ops:
         if tag != "=":
             out.append((tag, text))
             continue
-        tokens = text.split(" ")
+        tokens = re.findall(r"\s+|\S+", text)
+        words = [i for i, t in enumerate(tokens) if not t.isspace()]
         first, last = k == 0, k == len(ops) - 1
-        if first and len(tokens) > context:
-            text = "… " + " ".join(tokens[-context:])
-        elif last and len(tokens) > context:
-            text = " ".join(tokens[:context]) + " …"
-        elif not first and not last and len(tokens) > 2 * context:
-            text = " ".join(tokens[:context]) + " … " + " ".join(tokens[-context:])
+        if first and last:
+            pass
+        elif first and len(words) > context:
+            text = "… " + "".join(tokens[words[-context]:])
+        elif last and len(words) > context:
+            text = "".join(tokens[:words[context - 1] + 1]) + " …"
+        elif not first and not last and len(words) > 2 * context:
+            text = "".join(tokens[:words[context - 1] + 1]) + " … " + "".join(tokens[words[-context]:])
         out.append(("=", text))
     return out
 

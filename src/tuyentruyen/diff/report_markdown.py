@@ -60,7 +60,8 @@ def _ops(ops) -> str:
 def field_md(fc: FieldChange) -> str:
     note = f" _({md(fc.note)})_" if fc.note else ""
     if fc.type in ("units", "names") and not (len(fc.old or []) <= 1 and len(fc.new or []) <= 1):
-        return md(msg.field_text(fc))
+        plain = FieldChange(fc.field, fc.name, fc.type, fc.old, fc.new, fc.cosmetic, None, fc.details)
+        return md(msg.field_text(plain)) + note
     if fc.type == "paragraphs":
         return f"{md(fc.name)}: {md(msg.paragraph_summary(fc))}{note}"
     if "words" in fc.details:

@@ -53,21 +53,27 @@ class Column:
 
 
 # words a line break must not separate: a date, a number with its "số"
-_GLUE = re.compile(r"ngày \S+ tháng \S+ năm \S+|(?<!\S)số \S+", re.IGNORECASE)
+_GLUE = re.compile(r"ngày(?: \S+ |\x01)tháng(?: \S+ |\x01)năm \S+|(?<!\S)số \S+", re.IGNORECASE)
 _GLUE_MARK = "\x00"
+_BLANK_MARK = "\x01"
+
+
+def _unmark(text: str) -> str:
+    return text.replace(_GLUE_MARK, " ").replace(_BLANK_MARK, T.BLANK)
 
 
 def balance_lines(text: str, max_mm: float, size: float, style: str) -> list[str]:
     """Break a centred title into the fewest lines that fit, all of about the same width,
     as a văn thư breaks "Về việc ban hành Kế hoạch … / trên địa bàn tỉnh …" by hand."""
+    text = text.replace(T.BLANK, _BLANK_MARK)  # a draft's blanks ("số      /QĐ") keep their width
     glued = _GLUE.sub(lambda m: m.group(0).replace(" ", _GLUE_MARK), " ".join(text.split()))
     words = glued.split(" ")
     if not words or not glued:
-        return [text]
+        return [_unmark(text)]
     limit = max_mm * 0.96  # leave room for the difference between estimate and the real font
-    if metrics.text_width(text, size, style) <= limit:
-        return [" ".join(text.split())]
-    widths = [metrics.text_width(w.replace(_GLUE_MARK, " "), size, style) for w in words]
+    if metrics.text_width(_unmark(text), size, style) <= limit:
+        return [_unmark(" ".join(text.split()))]
+    widths = [metrics.text_width(_unmark(w), size, style) for w in words]
     space = metrics.text_width(" ", size, style)
 
     def fill(width: float) -> list[list[str]]:
@@ -89,7 +95,7 @@ def balance_lines(text: str, max_mm: float, size: float, style: str) -> list[str
             hi = mid
         else:
             lo = mid
-    return [" ".join(line).replace(_GLUE_MARK, " ") for line in fill(hi)]
+    return [_unmark(" ".join(line)) for line in fill(hi)]
 
 
 class DocxBuilder:
@@ -119,6 +125,9 @@ class DocxBuilder:
         return X.run(T.clean(text), X.rpr(size, bold, italic))
 
     def _body(self, text: str, *, bold_prefix: str = "", italic: bool = False, bold: bool = False) -> None:
+        """A justified body paragraph. A line break written in the plan becomes a space: in
+        justified text a forced break stretches the line before it across the page."""
+        text = " ".join(T.clean(text).replace(T.LINE_SEP, "\n").split("\n"))
         runs = ""
         if bold_prefix:
             runs += self._text(bold_prefix, None, True, italic)
@@ -406,22 +415,24 @@ class DocxBuilder:
     def build(self):
         """The python-docx Document."""
         import docx
+        from docx.document import Document
         from docx.oxml.parser import element_class_lookup
         from lxml import etree
 
-        document = docx.Document()
-        _set_defaults(document, self.L)
+        template = docx.Document()  # python-docx's package: styles, settings, theme…
+        _set_defaults(template, self.L)
         body_xml = self.body_xml()
-        # python-docx's element classes (its sections API needs them), without its size limits
+        # One parse of the whole document.xml, with python-docx's element classes (its
+        # sections API needs them) and without libxml2's size limits. Moving a large body
+        # into the template's tree instead costs seconds (lxml reconciles every node).
         parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
         parser.set_element_class_lookup(element_class_lookup)
-        new_body = etree.fromstring(
-            f'<w:body xmlns:w="{X.W_NS}" xmlns:r="{X.R_NS}">{body_xml}</w:body>'.encode("utf-8"), parser)
-        body = document.element.body
-        for child in list(body):
-            body.remove(child)
-        for child in list(new_body):
-            body.append(child)
+        root = etree.fromstring(
+            f'<w:document xmlns:w="{X.W_NS}" xmlns:r="{X.R_NS}"><w:body>{body_xml}</w:body></w:document>'
+            .encode("utf-8"), parser)
+        part = template.part
+        part._element = root
+        document = Document(root, part)
         _page_numbers(document, self.L)
         props = document.core_properties
         props.title = T.clean(self.plan.plan_title)[:250]
@@ -545,7 +556,13 @@ class AppendixTable:
             if take:
                 sample.append(widths_row)
         lo[0] = max([text_width(x, size, "bold") for x in numbers] + [lo[0]])
-        lo = [x + pad for x in lo]
+        # a word longer than a fair share of the table (a web address) is broken, not obeyed
+        cap = total / max(2, n - 1)
+        lo = [min(x, cap) + pad for x in lo]
+        floor = 0.08 * total  # no text column narrower than this, whatever the search finds
+        for i, col in enumerate(self.columns):
+            if col.key != "stt" and col.key not in self.SHORT:
+                lo[i] = max(lo[i], min(floor, cap))
         if sum(lo) >= total:  # even the longest words do not fit: shrink in proportion
             widths = [x * total / sum(lo) for x in lo]
             return self._to_twips(widths, total)

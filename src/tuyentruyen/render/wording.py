@@ -5,13 +5,13 @@ every phrase a văn thư types the same way each time: the Điều of a Quyết 
 "Theo đề nghị của …", "QUYẾT ĐỊNH:", "(Ban hành kèm theo …)", "(Kèm theo …)", "Nơi nhận:",
 "Lưu: …", the column headings and the numbering of sections. A repository overrides any
 of them by putting a file of the same name in its own ``templates/`` folder (or the folder
-named in ``tt.toml``); an override can still reach the built-in file as ``tt/<name>``.
+named in ``tt.toml``); an override can still reach the built-in file as ``tt/<name>``, and
+a repository's ``phrases.j2`` need only hold the macros it changes.
 
 Safety: templates run in Jinja2's immutable sandbox, so a repository's template cannot
 reach Python internals. Plan text only ever enters as *values*: it is never parsed as a
-template, and a line break inside a value comes out as :data:`text.LINE_SEP` (a break
-inside the paragraph), so a value can never start a paragraph, an article or a heading of
-its own. The output is plain text; the .docx builder escapes it and applies the formatting
+template, and a line break inside a value comes out as a space, so a value can never
+start a paragraph, an article or a heading of its own. The output is plain text; the .docx builder escapes it and applies the formatting
 of each element, so no value can inject document markup either.
 
 Output convention: each non-empty line a template prints is one paragraph.
@@ -47,7 +47,7 @@ def builtin_templates() -> Path:
 def _finalize(value: object) -> str:
     if value is None:
         return ""
-    return T.clean(value).replace("\n", T.LINE_SEP)
+    return " ".join(T.clean(value).split("\n"))
 
 
 def _vn_date(value, style: str = "long", year: int | None = None) -> str:
@@ -87,10 +87,20 @@ class Wording:
         self._modules: dict[str, object] = {}
 
     def _fail(self, name: str, exc: Exception) -> WordingError:
+        from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+
         where = getattr(exc, "filename", None) or name
         line = getattr(exc, "lineno", None)
         loc = f"{where}:{line}" if line else str(where)
-        return WordingError(f"mẫu câu chữ {loc}: {exc}",
+        if isinstance(exc, SecurityError):
+            what = "dùng thao tác không được phép trong môi trường an toàn"
+        elif isinstance(exc, TemplateSyntaxError):
+            what = "sai cú pháp Jinja2"
+        elif isinstance(exc, UndefinedError):
+            what = "dùng một biến không có"
+        else:
+            what = "không dùng được"
+        return WordingError(f"mẫu câu chữ {loc} {what} ({exc}).",
                             "Sửa tệp mẫu (.j2) của kho, hoặc xóa nó để dùng mẫu có sẵn của tt.")
 
     def render(self, name: str, **context) -> str:
@@ -104,16 +114,17 @@ class Wording:
         return [line.strip() for line in self.render(name, **context).split("\n") if line.strip()]
 
     def phrase(self, macro: str, *args) -> str:
-        """One short phrase: a macro of phrases.j2 ("Nơi nhận:", a column heading…)."""
+        """One short phrase: a macro of phrases.j2 ("Nơi nhận:", a column heading…). A
+        repository's phrases.j2 needs only the macros it changes: the others come from tt's."""
         try:
-            module = self._modules.get("phrases.j2")
-            if module is None:
-                module = self._modules["phrases.j2"] = self.env.get_template("phrases.j2").module
-            fn = getattr(module, macro, None)
-            if fn is None:
-                raise WordingError(f"mẫu phrases.j2 không có macro '{macro}'.",
-                                   "Mẫu riêng của kho phải giữ đủ các macro của mẫu gốc "
-                                   "(có thể `{% import 'tt/phrases.j2' as goc %}` rồi gọi lại).")
-            return str(fn(*args)).strip().replace("\n", " ")
+            modules = self._modules.get("phrases.j2")
+            if modules is None:
+                modules = self._modules["phrases.j2"] = [
+                    self.env.get_template("phrases.j2").module, self.env.get_template("tt/phrases.j2").module]
+            for module in modules:
+                fn = getattr(module, macro, None)
+                if fn is not None:
+                    return str(fn(*args)).strip().replace("\n", " ")
+            raise WordingError(f"mẫu phrases.j2 không có macro '{macro}'.", None)  # pragma: no cover
         except TemplateError as exc:
             raise self._fail("phrases.j2", exc) from None

@@ -63,7 +63,7 @@ def check(ctx):
         if why:
             yield ctx.report(("document", "symbol"), f"Văn bản này là {kind} (document.type) nhưng ký hiệu là "
                              f"“{doc.symbol}”: {why}",
-                             f"Sửa ký hiệu cho khớp loại văn bản, hoặc sửa `document.type`.")
+                             "Sửa ký hiệu cho khớp loại văn bản, hoặc sửa `document.type`.")
     for c in [*cited(ctx), *references(ctx)]:
         if c.type_mismatch:
             path = c.path + ("type",) if c.structured else c.path

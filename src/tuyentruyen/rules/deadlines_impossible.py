@@ -60,7 +60,7 @@ def check(ctx):
         kind = str(t.kind)
         if kind == "invalid_date":
             span = date_span(due.text)
-            yield ctx.report(due.path, f"Thời hạn “{due.text}” ghi ngày không có thật: {t.reason}.",
+            yield ctx.report(due.path, f"Thời hạn “{due.text}” ghi một ngày không có thật ({t.reason}).",
                              _hint(ctx, t), start=span[0] if span else None, end=span[1] if span else None)
         elif kind == "unknown" and str(t.code) in _BAD_PERIOD:
             yield ctx.report(due.path, f"Thời hạn “{due.text}” không có thật: {t.reason}.",

@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator
 
 import yaml
 
-from tuyentruyen.config import DEFAULT, Config, ConfigError
+from tuyentruyen.config import Config, ConfigError
 from tuyentruyen.problems import Fix, Problem, Severity
 from tuyentruyen.rules.spans import LineIndex, safe_replacement, source_span, value_offsets
 
@@ -227,10 +227,10 @@ class Context:
 
     def report(self, path: tuple, message: str, hint: str | None = None, *, key: bool = False,
                start: int | None = None, end: int | None = None, fix: str | None = None,
-               node: yaml.Node | None = None) -> Problem:
+               fix_span: tuple[int, int] | None = None, node: yaml.Node | None = None) -> Problem:
         """A problem of the running rule at path; start/end (offsets in the text value) narrow it
-        to the characters at fault; fix is the safe replacement of those characters (or of the
-        whole value)."""
+        to the characters at fault; fix is the safe replacement of the characters fix_span (by
+        default start/end, or the whole value)."""
         rule = self.rule
         assert rule is not None
         parent = None
@@ -247,7 +247,7 @@ class Context:
                 stop = min(end if end is not None else start + 1, len(offs))
                 end_line, end_col = self.lines.pos(offs[stop - 1] + 1)
             if fix is not None:
-                a, b = (start, end) if start is not None and end is not None else (0, len(node.value))
+                a, b = fix_span or ((start, end) if start is not None and end is not None else (0, len(node.value)))
                 span = source_span(node, self.text, offs, a, b)
                 if span is not None:
                     in_flow = bool(getattr(parent, "flow_style", False))
@@ -337,20 +337,29 @@ class Context:
         """Every text value of the file (not the keys), with its path, in file order."""
         def build():
             out: list[tuple[tuple, yaml.ScalarNode]] = []
-            stack: list[tuple[tuple, yaml.Node]] = [((), self.yaml.root)]
-            seen: set[int] = set()
-            while stack:
-                path, node = stack.pop()
-                if id(node) in seen:  # an alias: the same node again
-                    continue
+            add = out.append
+            seen: set[int] = set()  # an alias makes a node appear twice (or in a cycle)
+            scalar, sequence = yaml.ScalarNode, yaml.SequenceNode
+
+            def walk(node, path: tuple) -> None:
+                kind = type(node)
+                if kind is scalar:
+                    add((path, node))
+                    return
+                if id(node) in seen:
+                    return
                 seen.add(id(node))
-                if isinstance(node, yaml.ScalarNode):
-                    out.append((path, node))
-                elif isinstance(node, yaml.SequenceNode):
-                    stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(node.value))))
-                elif isinstance(node, yaml.MappingNode):
-                    for k, v in reversed(node.value):
-                        stack.append((path + (k.value if isinstance(k, yaml.ScalarNode) else "?",), v))
+                if kind is sequence:
+                    for i, v in enumerate(node.value):
+                        walk(v, path + (i,))
+                else:
+                    for k, v in node.value:
+                        walk(v, path + (k.value if type(k) is scalar else "?",))
+
+            from tuyentruyen.loading.yamlpos import gc_paused
+
+            with gc_paused():  # ~10^5 small tuples: the collector's passes would double the time
+                walk(self.yaml.root, ())
             return out
         return self.cached("scalars", build)  # type: ignore[return-value]
 
@@ -456,6 +465,13 @@ def find_ignores(ctx: Context) -> list[Ignore]:
 
 def lint(loaded, config: Config | None = None) -> list[Problem]:
     """Run the enabled rules on one valid plan; return the problems left after `# tt: ignore`."""
+    from tuyentruyen.loading.yamlpos import gc_paused
+
+    with gc_paused():  # rules build many small objects and no cycles: the collector only costs time
+        return _lint(loaded, config)
+
+
+def _lint(loaded, config: Config | None) -> list[Problem]:
     if config is None:
         from tuyentruyen.config import config_for
 

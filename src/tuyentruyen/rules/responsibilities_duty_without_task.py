@@ -65,6 +65,8 @@ def check(ctx):
             continue  # "các cơ quan, đơn vị có liên quan": a general duty, not one unit's
         if any(covered(ctx, name, have) for name in duty.unit):
             continue
+        if ctx.units is not None and any(ctx.resolve(name) is None for name in duty.unit):
+            continue  # a unit not in the registry: TT-R005 says so
         names = ", ".join(display_unit(ctx, n) for n in duty.unit)
         yield ctx.report(path + ("unit",),
                          f"{names} có nhiệm vụ trong phần Tổ chức thực hiện nhưng không chủ trì hay phối hợp việc "

@@ -99,6 +99,8 @@ def check(ctx):
         if ref.role != "lead":
             continue
         k = _key(ctx, ref.written)
+        if k.startswith("?") and ctx.units is not None:
+            continue  # not in the registry: TT-R005 says so
         if k in reported or covered(ctx, ref.written, have):
             continue
         reported.add(k)

@@ -52,10 +52,11 @@ CODE = "TT-T002"
 TITLE = "Chữ gõ bằng bảng mã cũ (TCVN3, VNI)"
 SEVERITY = "error"
 
-# Latin-1 letters that Vietnamese never uses, and the Latin-1-only texts: mojibake needs one of them
-_VIET_LATIN1 = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ"
-_SUSPECT = re.compile(f"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
-                      f"\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
+# Mojibake shows Latin-1 characters that Vietnamese never uses (all but àáâãèéêìíòóôõùúý and
+# their capitals), or only Latin-1 letters where real Vietnamese has ư, ơ, đ, ạ…
+_WIDE = re.compile("[^\x00-\xff]")
+_SUSPECT = re.compile("[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
+                      "\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f0\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]")
 
 
 def check(ctx):
@@ -65,8 +66,8 @@ def check(ctx):
         value = node.value
         if value.isascii():
             continue
-        if not _SUSPECT.search(value) and any(ord(c) > 0xFF for c in value):
-            continue
+        if not _SUSPECT.search(value) and _WIDE.search(value):
+            continue  # real Vietnamese (letters beyond Latin-1) and no mojibake character
         found = detect_legacy_encoding(value)
         if found is None:
             continue

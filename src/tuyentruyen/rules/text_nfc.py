@@ -63,4 +63,4 @@ def check(ctx):
         yield ctx.report(path, report.message or "Văn bản không ở dạng Unicode dựng sẵn (NFC).",
                          "Chạy `tt lint --fix` để chuyển về dạng dựng sẵn (NFC), hoặc gõ lại bằng bộ gõ Unicode dựng sẵn.",
                          start=report.start, end=report.end, node=node,
-                         fix=unicodedata.normalize("NFC", value))
+                         fix=unicodedata.normalize("NFC", value), fix_span=(0, len(value)))
