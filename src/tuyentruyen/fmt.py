@@ -33,6 +33,7 @@ YAML path.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import typing
 import unicodedata
@@ -100,7 +101,7 @@ def format_file(path: str | Path) -> Formatted:
         source = read_source(path)
     except LoadError as exc:
         return Formatted(path, str(path), problems=exc.problems)
-    original = path.read_bytes().decode("utf-8-sig") if source.text else ""
+    original = path.read_bytes().decode("utf-8")  # as it is, BOM and CRLF included: fmt removes them
     result = Formatted(path, source.display, original=original)
     try:
         result.formatted = format_text(source.text, display=source.display)
@@ -164,8 +165,8 @@ def _parse(text: str, display: str, internal: bool = False):
         raise FormatError([_not_formatted(p) for p in errors])
     if not internal and not isinstance(loaded.data, dict):
         raise FormatError([Problem(
-            CANNOT_FORMAT, "Tệp không phải một kế hoạch hay sổ đơn vị (cấp ngoài cùng không phải các cặp `khóa: giá trị`); "
-            "tt fmt không định dạng tệp này.", display, 1, 1, fatal=True,
+            CANNOT_FORMAT, "Tệp không phải một kế hoạch hay sổ đơn vị (cấp ngoài cùng không phải các cặp "
+            "`khóa: giá trị`); tt fmt không định dạng tệp này.", display, 1, 1, fatal=True,
             hint="Chỉ chạy `tt fmt` trên tệp kế hoạch (.yaml) hoặc sổ đơn vị (units.yaml).")])
     return loaded
 
@@ -173,7 +174,8 @@ def _parse(text: str, display: str, internal: bool = False):
 def _not_formatted(p: Problem) -> Problem:
     p.fatal = True
     if "tt fmt" not in (p.hint or ""):
-        p.hint = ((p.hint or "").rstrip(".") + ". " if p.hint else "") + "tt fmt để nguyên tệp cho đến khi lỗi này được sửa."
+        kept = "tt fmt để nguyên tệp cho đến khi lỗi này được sửa."
+        p.hint = (p.hint.rstrip(".") + ". " + kept) if p.hint else kept
     return p
 
 
@@ -195,7 +197,8 @@ def _load_roundtrip(text: str, display: str):
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise FormatError([Problem(
             CANNOT_FORMAT, f"ruamel.yaml không đọc được tệp ({exc.problem or exc.context}); tệp được để nguyên.",
-            display, line, col, fatal=True, hint="Viết lại đoạn YAML ở dòng này theo cách thông thường hơn.")]) from None
+            display, line, col, fatal=True,
+            hint="Viết lại đoạn YAML ở dòng này theo cách thông thường hơn.")]) from None
     except YAMLError as exc:
         raise FormatError([_unsafe(display, str(exc))]) from None
 
@@ -273,6 +276,7 @@ def _needs_quotes(text: str) -> bool:
     return _scalar(yaml.ScalarNode("tag:yaml.org,2002:str", text)) != text
 
 
+@functools.lru_cache(maxsize=8192)  # plans repeat the same unit names and times
 def _plain_ok(text: str, flow: bool) -> bool:
     """Whether text can be written without quotes, judged conservatively (ruamel.yaml 0.19
     writes `? x` unquoted inside a flow mapping, which no reader accepts)."""
@@ -642,8 +646,10 @@ def _emit_gaps(result: list[str], gaps: list[tuple[int, str | None]], *, leading
 
 def _fold(text: str, display: str, keep: set[Path_]) -> str:
     """Fold plain and single-quoted text longer than WIDTH at single spaces."""
-    loaded = _parse(text, display, internal=True)
     lines = text.split("\n")
+    if all(len(line) <= WIDTH for line in lines):
+        return text
+    loaded = _parse(text, display, internal=True)
     replace: dict[int, list[str]] = {}
     for e in _entries(loaded.root, lines):
         node = e.value
@@ -676,7 +682,7 @@ def _fold_words(scalar: str, first_col: int, indent: int, *, plain: bool) -> lis
     cuts = [i for i in range(1, len(scalar) - 1)
             if scalar[i] == " " and scalar[i - 1] != " " and scalar[i + 1] != " "
             and not (plain and scalar[i + 1] in _NO_LINE_START)]
-    pieces = [scalar[a + 1 if a else 0:b] for a, b in zip([0, *cuts], [*cuts, len(scalar)])]
+    pieces = [scalar[a + 1 if a else 0:b] for a, b in zip([0, *cuts], [*cuts, len(scalar)], strict=True)]
     lines: list[str] = []
     current, col = pieces[0], first_col
     for piece in pieces[1:]:

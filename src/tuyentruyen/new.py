@@ -54,27 +54,81 @@ _SHORT_YEAR = re.compile(
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
 @dataclass
 class Shift:
-    """Moving a plan from one year to another: which years move, and what was done."""
+    """Moving a plan from one year to another: which years move, and which dates had to change.
+
+    A date keeps its day and month in the new year, except when that day does not exist
+    (29/02 → 28/02) or is a day off (weekend, public holiday, Tết) while last year's was a
+    working day: then the working day before it, since a deadline may be kept early but not
+    late. `moved` records each such date ("15/3/2025" → ("13/3/2026", why)).
+    """
 
     old: int
     new: int
-    notes: list[str] = field(default_factory=list)
+    moved: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _holidays: Any = None
 
     @property
     def delta(self) -> int:
         return self.new - self.old
 
+    @property
+    def notes(self) -> list[str]:
+        return [f"'{old}' → {new}: {why}" for old, (new, why) in self.moved.items()]
+
     def moves(self, year: int) -> bool:
         """The years of the plan's time: its year and the ones next to it (last year's results, January reports)."""
         return abs(year - self.old) <= 1
+
+    def day_off(self, day: dt.date) -> str | None:
+        """Why day is not a working day (weekend, Vietnamese public holiday), or None."""
+        if self._holidays is None:
+            import holidays
+
+            self._holidays = holidays.country_holidays(
+                "VN", years=range(self.old - 2, self.new + 3), language="vi")
+        name = self._holidays.get(day)
+        if name:
+            return f"ngày nghỉ {name} ({WEEKDAYS[day.weekday()]})"
+        return WEEKDAYS[day.weekday()] if day.weekday() >= 5 else None
+
+    def _moved_date(self, day: int, month: int, year: int) -> tuple[dt.date, str | None] | None:
+        """The date in the new year for day/month/year of last year's plan, and why it differs."""
+        why = None
+        new_year = year + self.delta
+        try:
+            new = dt.date(new_year, month, day)
+        except ValueError:
+            if not (month == 2 and day == 29):
+                return None  # an impossible date stays for the lint to report
+            new, why = dt.date(new_year, 2, 28), f"năm {new_year} không có ngày 29/02"
+        try:
+            was_off = self.day_off(dt.date(year, month, day))
+        except ValueError:
+            was_off = None
+        off = self.day_off(new)
+        if off and not was_off:
+            before = new - dt.timedelta(days=1)
+            while self.day_off(before):
+                before -= dt.timedelta(days=1)
+            why = (why + "; " if why else "") + (f"{new.day:02d}/{new.month:02d}/{new.year} là {off}, "
+                                                 f"chuyển về ngày làm việc liền trước ({WEEKDAYS[before.weekday()]})")
+            new = before
+        return new, why
 
     def text(self, value: str) -> str:
         """value with the plan's years moved on, citations and periods kept."""
         if not any(str(y) in value or f"/{y % 100:02d}" in value for y in (self.old - 1, self.old, self.old + 1)):
             return value
-        kept = [m.span() for rx in (_CITED, _SYMBOL_WITH_YEAR, _PERIOD) for m in rx.finditer(value)]
+
+        def spans(text: str, *patterns) -> list[tuple[int, int]]:
+            return [m.span() for rx in patterns for m in rx.finditer(text)]
+
+        kept = spans(value, _CITED, _SYMBOL_WITH_YEAR, _PERIOD)
 
         def free(m: re.Match) -> bool:
             return not any(a <= m.start() < b for a, b in kept)
@@ -83,15 +137,14 @@ class Shift:
             d, sep1, mo, sep2, y = m.groups()
             if not free(m) or not self.moves(int(y)):
                 return m.group(0)
-            day, month, year = int(d), int(mo), int(y) + self.delta
-            try:
-                dt.date(year, month, day)
-            except ValueError:
-                if month == 2 and day == 29:
-                    self.notes.append(f"'{m.group(0)}' → ngày 28/02/{year}: năm {year} không có ngày 29/02")
-                    return f"28{sep1}{mo}{sep2}{year}"
-                return m.group(0)  # an impossible date stays for the lint to report
-            return f"{d}{sep1}{mo}{sep2}{year}"
+            moved = self._moved_date(int(d), int(mo), int(y))
+            if moved is None:
+                return m.group(0)
+            new, why = moved
+            text = f"{new.day:0{len(d)}d}{sep1}{new.month:0{len(mo)}d}{sep2}{new.year}"
+            if why:
+                self.moved[m.group(0)] = (text, why)
+            return text
 
         def short(m: re.Match) -> str:
             y = 2000 + int(m.group(2))
@@ -105,10 +158,10 @@ class Shift:
                 return m.group(0)
             return str(y + self.delta)
 
-        # dates first; what they changed is then protected from the bare-year pass by length
         out = _DATE.sub(date, value)
         out = _LONG_DATE.sub(date, out)
-        kept += [m.span() for rx in (_DATE, _LONG_DATE) for m in rx.finditer(out)]
+        # the dates are done (and may have changed length): find what is kept again, dates included
+        kept = spans(out, _CITED, _SYMBOL_WITH_YEAR, _PERIOD, _DATE, _LONG_DATE)
         out = _SHORT_YEAR.sub(short, out)
         out = _YEAR.sub(year, out)
         return out
@@ -170,14 +223,14 @@ def from_previous(source_path: str | Path, out: str | Path | None = None, year: 
     cleared = frozenset({("document", "number"), ("document", "date"), ("document", "signer", "name")})
     try:
         formatted = format_text(text, display=loaded.display, edit=edit, check_data=False,
-                                drop_comments_at=cleared, add_comments=_feb_29_comments(loaded, shift))
+                                drop_comments_at=cleared, add_comments=_moved_date_comments(loaded, shift))
     except FormatError as exc:
         raise NewPlanError(f"Không đọc được '{loaded.display}' để lập kế hoạch mới.",
                            "Sửa các lỗi được báo rồi chạy lại.", problems=exc.problems) from None
     notes = [f"năm {old} → {new}: tiêu đề, các mục và thời hạn đã chuyển sang năm {new}",
              "đã xóa số, ngày ban hành và họ tên người ký (điền khi văn bản được cấp số và ký)",
              "giữ nguyên các căn cứ, văn bản được thực hiện và các viện dẫn trong nội dung: hãy xem lại"]
-    notes += list(dict.fromkeys(shift.notes))
+    notes += shift.notes
     return NewPlan(target, formatted, notes)
 
 
@@ -230,31 +283,29 @@ def _move_years(node, shift: Shift, path: tuple) -> None:
             node[key] = value + shift.delta  # `due: 2025` written as a number
 
 
-def _feb_29_comments(loaded, shift: Shift) -> dict[tuple, str]:
-    """A comment on each deadline where 29/02 becomes 28/02, so the reviewer sees why."""
+def _moved_date_comments(loaded, shift: Shift) -> dict[tuple, str]:
+    """A comment on each deadline whose date had to change (29/02, a day off), so the reviewer sees why."""
     comments = {}
+    dues: list[tuple[tuple, str | None]] = []
     for gi, ti, _, task in loaded.plan.iter_tasks():
-        path = loaded.plan.appendix.task_path(gi, ti) + ("due",)
-        comments.update(_feb_29(path, task.due, shift))
+        dues.append((loaded.plan.appendix.task_path(gi, ti) + ("due",), task.due))
     stack = [(("plan", "sections", i), s) for i, s in enumerate(loaded.plan.plan.sections)]
     while stack:
         path, body = stack.pop()
-        comments.update(_feb_29(path + ("due",), body.due, shift))
-        for i, item in enumerate(body.items):
-            comments.update(_feb_29(path + ("items", i, "due"), item.due, shift))
-        for i, duty in enumerate(getattr(body, "duties", [])):
-            stack.append((path + ("duties", i), duty))
-        for i, sub in enumerate(getattr(body, "sections", [])):
-            stack.append((path + ("sections", i), sub))
+        dues.append((path + ("due",), body.due))
+        dues.extend((path + ("items", i, "due"), item.due) for i, item in enumerate(body.items))
+        stack.extend((path + ("duties", i), duty) for i, duty in enumerate(getattr(body, "duties", [])))
+        stack.extend((path + ("sections", i), sub) for i, sub in enumerate(getattr(body, "sections", [])))
+    for path, due in dues:
+        if not isinstance(due, str):
+            continue
+        probe = Shift(shift.old, shift.new, _holidays=shift._holidays)
+        moved = probe.text(due)
+        shift._holidays = probe._holidays
+        if probe.moved:
+            why = "; ".join(w for _, w in probe.moved.values())
+            comments[path] = f"# tt new: {due} → {moved} ({why})"
     return comments
-
-
-def _feb_29(path: tuple, due: str | None, shift: Shift) -> dict[tuple, str]:
-    if not due or not re.search(rf"(?<!\d)29\s*[/.-]\s*0?2\s*[/.-]\s*{shift.old}(?!\d)", due):
-        return {}
-    if shift.text(due) == due:
-        return {}
-    return {path: f"# tt new: {due} → {shift.text(due)}, vì năm {shift.new} không có ngày 29/02"}
 
 
 def _relative(target: Path, base: Path) -> str:
@@ -393,7 +444,8 @@ def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_
     except FormatError as exc:
         raise NewPlanError("Mẫu kế hoạch không hợp lệ.", "Kiểm tra templates/new-plan.yaml.j2 của kho.",
                            problems=exc.problems) from None
-    notes = [f"kế hoạch năm {year} của {info['name']} (mẫu {'Quyết định ban hành Kế hoạch' if doc_type == 'quyet-dinh' else 'Kế hoạch'})",
+    kind = "Quyết định ban hành Kế hoạch" if doc_type == "quyet-dinh" else "Kế hoạch"
+    notes = [f"kế hoạch năm {year} của {info['name']} (mẫu {kind})",
              "điền các chỗ có dấu '…', số và ngày ban hành khi văn bản được cấp số và ký"]
     if registry in extra:
         notes.append(f"sổ đơn vị mới {_shown(registry)} mới có đơn vị ban hành: thêm các đơn vị khác vào đó")
@@ -434,7 +486,8 @@ def _starter_registry(info: dict, path: Path, root: Path, extra: dict[Path, str]
     schema = next((p for p in extra if p.name == "units.schema.json"), None)
     if schema is None:
         for d in (path.parent.resolve(), *path.parent.resolve().parents):
-            found = [d / place / "units.schema.json" for place in SCHEMA_PLACES if (d / place / "units.schema.json").is_file()]
+            found = [d / place / "units.schema.json" for place in SCHEMA_PLACES
+                     if (d / place / "units.schema.json").is_file()]
             if found:
                 schema = found[0]
                 break

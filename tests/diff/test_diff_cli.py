@@ -144,6 +144,26 @@ def test_document_metadata_and_narrative(tmp_path):
     assert "− Mục II.2: bỏ" in out or "− Mục II.2 «Sở Nội vụ»: bỏ" in out
 
 
+def test_two_tasks_merged_into_one(tmp_path):
+    new = base()
+    ts = tasks_of(new, 1)
+    a, b = ts.pop(0), ts.pop(0)
+    ts.insert(0, {"id": "van-dong-va-tap-huan", "content": a["content"] + " " + b["content"], "lead": "Sở Nội vụ",
+                  "due": "Quý II/2024"})
+    res = pair(tmp_path, base(), new)
+    assert "− Nhiệm vụ cũ II.1 (van-dong-phan-anh): bỏ" in res.out
+    assert "(gộp vào nhiệm vụ II.1 (van-dong-va-tap-huan))" in res.out
+    assert "(gộp từ nhiệm vụ cũ II.1 (van-dong-phan-anh), II.2 (tap-huan-cchc))" in res.out
+    assert "nhiệm vụ: 1 thêm, 2 bỏ, 1 gộp" in res.out
+
+
+def test_help_is_vietnamese():
+    res = run_tt("diff", "--help")
+    assert res.code == 0 and "Cách dùng: tt diff" in res.out and "[CŨ MỚI | TỆP…]" in res.out
+    for word in ("Usage:", "Options", "Arguments", "[default", "Show this message"):
+        assert word not in res.out
+
+
 def test_ids_missing_on_one_side_match_by_content(tmp_path):
     old = base()
     for g in old["appendix"]["groups"]:
@@ -155,7 +175,6 @@ def test_ids_missing_on_one_side_match_by_content(tmp_path):
     assert res.code == 1, res.text
     assert "Bản cũ có 6 nhiệm vụ không có mã (id): các nhiệm vụ này được khớp theo nội dung." in res.out
     assert "Nhiệm vụ II.1 (van-dong-phan-anh): thời gian: Quý II/2024 → Quý IV/2024 (muộn hơn 2 quý)" in res.out
-    assert "(khớp theo nội dung)" in res.out
     # adding the ids is not reported as six changes
     assert "Khác nhau: 1 thay đổi" in res.out
 
@@ -221,6 +240,20 @@ def test_json_is_stable_and_complete(tmp_path):
     assert field["note"] == "muộn hơn 1 quý"
     assert change["message"] == ("Nhiệm vụ II.2 (tap-huan-cchc): thời gian: Quý II/2024 → Quý III/2024 "
                                  "(muộn hơn 1 quý)")
+
+
+def test_markdown_stays_under_the_comment_limit(tmp_path, monkeypatch):
+    from tuyentruyen.diff import report_markdown
+
+    monkeypatch.setattr(report_markdown, "LIMIT", 600)
+    new = base()
+    for g in new["appendix"]["groups"]:
+        for t in g["tasks"]:
+            t["due"] = "Quý IV/2024"
+    res = pair(tmp_path, base(), new, "-f", "markdown")
+    assert "thay đổi khác không hiện vì bình luận quá dài" in res.out
+    assert res.out.count("<details>") == res.out.count("</details>")
+    assert len(res.out) < 1500
 
 
 def test_output_file_is_written(tmp_path):

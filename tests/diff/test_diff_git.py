@@ -80,6 +80,13 @@ def test_no_path_compares_work_tree_and_counts_untracked_plans(repo):
     assert [(f["status"], f["new"]["path"]) for f in data["files"]] == [("added", "plans/2026.yaml")]
 
 
+def test_nothing_changed(repo):
+    res = run_tt("diff", "--rev", "HEAD", cwd=repo)
+    assert res.code == 0 and "Không có kế hoạch nào thay đổi." in res.out
+    data = json.loads(run_tt("diff", "--rev", "HEAD", "-f", "json", cwd=repo).out)
+    assert data["equal"] is True and data["files"] == []
+
+
 def test_removed_plan(repo):
     (repo / "plans" / "2024.yaml").unlink()
     res = run_tt("diff", "--rev", "HEAD", cwd=repo)
@@ -139,7 +146,8 @@ def test_file_new_since_the_revision_is_added(repo):
 
 def test_not_a_repository(tmp_path):
     write_plan(tmp_path / "plans", base())
-    res = run_tt("diff", "plans/2024.yaml", "--rev", "HEAD", cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
+    res = run_tt("diff", "plans/2024.yaml", "--rev", "HEAD", cwd=tmp_path,
+                 env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
     assert res.code == 2 and "không nằm trong một kho git" in res.err
 
 

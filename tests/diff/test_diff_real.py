@@ -111,8 +111,9 @@ def test_lead_swapped(tmp_path):
 def test_task_split_in_two(tmp_path):
     old_block = ("        - id: tap-huan-mot-cua\n          content: Phối hợp với UBND cấp huyện tổ chức tập huấn kiến "
                  "thức về cải cách TTHC, nghiệp vụ chuyên môn về tiếp nhận, xử lý hồ sơ thông qua Bộ phận Một cửa.\n")
-    new_block = ("        - id: tap-huan-cchc-cap-huyen\n          content: Phối hợp với UBND cấp huyện tổ chức tập huấn "
-                 "kiến thức về cải cách TTHC cho Bộ phận Một cửa cấp huyện.\n"
+    new_block = ("        - id: tap-huan-cchc-cap-huyen\n"
+                 "          content: Phối hợp với UBND cấp huyện tổ chức tập huấn kiến thức về cải cách TTHC cho "
+                 "Bộ phận Một cửa cấp huyện.\n"
                  "          lead: Văn phòng UBND tỉnh\n          due: Quý II/2023\n"
                  "        - id: tap-huan-nghiep-vu-mot-cua\n          content: Tập huấn nghiệp vụ chuyên môn về tiếp "
                  "nhận, xử lý hồ sơ thông qua Bộ phận Một cửa.\n")

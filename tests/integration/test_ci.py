@@ -48,8 +48,8 @@ def plans_repo(tmp_path) -> Path:
 def run_action(repo: Path, tmp_path: Path, event: str, extra_path: Path | None = None, **env) -> tuple:
     summary, output, out_dir = tmp_path / "summary.md", tmp_path / "output.txt", tmp_path / "out"
     event_file = tmp_path / "event.json"
-    event_file.write_text(json.dumps({"pull_request": {"number": 7, "base": {"sha": git(repo, "rev-parse", "HEAD~1")}}}),
-                          encoding="utf-8")
+    base = git(repo, "rev-parse", "HEAD~1")
+    event_file.write_text(json.dumps({"pull_request": {"number": 7, "base": {"sha": base}}}), encoding="utf-8")
     path = os.pathsep.join(([str(extra_path)] if extra_path else []) + [str(BIN), "/usr/bin", "/bin"])
     full_env = {"PATH": path, "HOME": str(tmp_path), "GITHUB_EVENT_NAME": event,
                 "GITHUB_EVENT_PATH": str(event_file), "GITHUB_REPOSITORY": "so-noi-vu/ke-hoach",

@@ -271,7 +271,44 @@ def test_standard_input_to_standard_output(tt_process, repo):
     assert res.code == 0 and res.out == "tt: 1\nplan:\n  year: 2023\n"
 
 
-def test_bom_and_crlf_are_normalised(repo):
-    (repo / "plans" / "a.yaml").write_bytes("\ufefftt: 1\r\nplan:\r\n  year: 2023\r\n".encode())
+@pytest.mark.parametrize("raw", ["\ufefftt: 1\r\nplan:\r\n  year: 2023\r\n", "\ufefftt: 1\nplan:\n  year: 2023\n",
+                                 "tt: 1\r\nplan:\r\n  year: 2023\r\n"])
+def test_bom_and_crlf_are_normalised(repo, raw):
+    (repo / "plans" / "a.yaml").write_bytes(raw.encode())
+    assert run_tt("fmt", "--check", "plans/a.yaml", cwd=repo).code == 1
     assert run_tt("fmt", cwd=repo).code == 0
     assert (repo / "plans" / "a.yaml").read_bytes() == b"tt: 1\nplan:\n  year: 2023\n"
+
+
+def test_tt_ignore_markers_keep_silencing_after_keys_are_reordered(tmp_path):
+    """A `# tt: ignore[…]` at the end of a line silences the lint there before and after fmt,
+    even when fmt moves the key it is on."""
+    import json
+
+    shutil.copytree(PLANS / "quang-ngai", tmp_path / "plans")
+    plan = tmp_path / "plans" / "2023.yaml"
+    text = plan.read_text(encoding="utf-8")
+    task = """        - id: bao-chi-tuyen-truyen-cai-cach-tthc
+          # bản gốc: "để truyền truyền về ý nghĩa"
+"""
+    assert task in text and "            - Báo Quảng Ngãi\n" in text
+    # the task's keys out of order (due first), and the second lead silenced
+    text = text.replace(task, "        - due: Thường xuyên  # hạn\n          id: bao-chi-tuyen-truyen-cai-cach-tthc\n"
+                              "          # bản gốc: \"để truyền truyền về ý nghĩa\"\n", 1)
+    start = text.index("id: bao-chi-tuyen-truyen-cai-cach-tthc")
+    end = text.index("          due: Thường xuyên\n", start)
+    text = text[:end] + text[end + len("          due: Thường xuyên\n"):]
+    text = text.replace("            - Báo Quảng Ngãi\n",
+                        "            - Báo Quảng Ngãi  # tt: ignore[TT-R002] hai cơ quan báo chí cùng làm\n", 1)
+    plan.write_text(text, encoding="utf-8")
+
+    def r002():
+        res = run_tt("validate", "--format", "json", "plans/2023.yaml", cwd=tmp_path)
+        return sorted(tuple(p["path"]) for p in json.loads(res.out)["problems"] if p["code"] == "TT-R002")
+
+    before = r002()
+    assert run_tt("fmt", "plans/2023.yaml", cwd=tmp_path).code == 0
+    after = plan.read_text(encoding="utf-8")
+    assert "- id: bao-chi-tuyen-truyen-cai-cach-tthc\n" in after and "due: Thường xuyên  # hạn\n" in after
+    assert "- Báo Quảng Ngãi  # tt: ignore[TT-R002] hai cơ quan báo chí cùng làm\n" in after
+    assert r002() == before and ("appendix", "groups", 0, "tasks", 1, "lead", 1) not in before

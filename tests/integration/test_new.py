@@ -28,6 +28,12 @@ SAMPLES = sorted(p for p in PLANS.rglob("*.yaml") if not api.is_registry_file(p)
     (2024, 2025, "trước ngày 29/02/2024", "trước ngày 28/02/2025"),  # no 29/02 in 2025
     (2023, 2024, "trước ngày 29/02/2023", "trước ngày 29/02/2024"),  # an impossible date becomes a real one
     (2023, 2025, "Năm 2023", "Năm 2025"),
+    # a working day that becomes a day off moves to the working day before it
+    (2024, 2025, "trước ngày 15/3/2024", "trước ngày 14/3/2025"),  # Saturday in 2025
+    (2025, 2026, "trước ngày 20/02/2025", "trước ngày 13/02/2026"),  # Tết 2026, then a weekend
+    (2024, 2026, "trước ngày 29/02/2024", "trước ngày 27/02/2026"),  # no 29/02, and 28/02/2026 is a Saturday
+    (2024, 2025, "ngày 15 tháng 3 năm 2024", "ngày 14 tháng 3 năm 2025"),
+    (2025, 2026, "trước ngày 15/3/2025", "trước ngày 15/3/2026"),  # already a Saturday last year: kept
     # what cites other documents stays as written
     (2023, 2024, "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018", "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018"),
     (2023, 2024, "Quyết định số 124/QĐ-UBND ngày 30/01/2023 của Chủ tịch UBND tỉnh ban hành Kế hoạch năm 2023; "
@@ -46,10 +52,12 @@ def test_year_shift(old, new, text, expected):
     assert Shift(old, new).text(text) == expected
 
 
-def test_29_february_is_noted():
+def test_moved_dates_are_noted_with_the_reason():
     shift = Shift(2024, 2025)
-    shift.text("trước ngày 29/02/2024")
-    assert shift.notes and "28/02/2025" in shift.notes[0]
+    shift.text("trước ngày 29/02/2024, báo cáo trước ngày 15/3/2024")
+    assert shift.notes == ["'29/02/2024' → 28/02/2025: năm 2025 không có ngày 29/02",
+                           "'15/3/2024' → 14/3/2025: 15/03/2025 là thứ Bảy, chuyển về ngày làm việc liền trước "
+                           "(thứ Sáu)"]
 
 
 @pytest.mark.parametrize("name,place,symbol,short,header", [

@@ -47,7 +47,7 @@ def test_json_and_csv_hold_the_same_units():
     assert [r["mã"] for r in rows] == [u.id for u in registry.units]
     with_end = [u for u in registry.units if u.valid_until]
     assert with_end and all(r["hiệu lực đến"] == u.valid_until.strftime("%d/%m/%Y")
-                            for r, u in zip(rows, registry.units) if u.valid_until)
+                            for r, u in zip(rows, registry.units, strict=True) if u.valid_until)
 
 
 def test_csv_file_has_a_bom_for_excel(tmp_path):

@@ -274,3 +274,25 @@ def test_known_typos_keep_case_and_column(tmp_path):
 def test_archive_line(tmp_path):
     assert codes(run(tmp_path, "document:\n  archive: VT.NV-CCHC (Lợi)\n")) == ["TT-T006"]
     assert codes(run(tmp_path, "document:\n  archive: VT, NV-CCHC (Lợi)\n")) == []
+
+
+def test_recipient_variants_but_not_titles_or_case(tmp_path):
+    frag = """
+document:
+  recipients:
+    - Bộ Nội vụ
+    - Các sở ban ngành
+    - Giám đốc Sở Tài chính
+    - Chủ tịch Ủy ban nhân dân các huyện, thành phố
+    - Đài PTTH tỉnh, Báo Hà Giang
+    - Sở Nội vụ
+    - sở Nội vụ (để biết)
+"""
+    found = run(tmp_path, frag)
+    lines = {ln: i + 1 for i, ln in enumerate(example_plan(frag).splitlines())}
+    got = sorted((p.code, p.line) for p in found)
+    assert got == [("TT-R004", lines["  - sở Nội vụ (để biết)"]), ("TT-R006", lines["  - Các sở ban ngành"]),
+                   ("TT-R006", lines["  - Đài PTTH tỉnh, Báo Hà Giang"])], [(p.code, p.line, p.message) for p in found]
+    fixes = {p.line: p.fix for p in found if p.code == "TT-R006"}
+    assert fixes[lines["  - Các sở ban ngành"]] is not None  # the whole line is the unit: fixable
+    assert fixes[lines["  - Đài PTTH tỉnh, Báo Hà Giang"]] is None  # two units on one line: for a person

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from docx.oxml.ns import qn
 
-from tests.render.docx_reader import Doc, norm, row_cells, row_flags
+from tests.render.docx_reader import Doc, cell_width_mm, norm, row_cells, row_flags
 from tests.render.support import LONG_CELL, render
 
 
@@ -77,9 +77,7 @@ def test_very_long_cell_is_complete_and_may_break_across_pages(doc):
     assert "cantSplit" in row_flags(rows[3])
     url_row = row_cells(rows[3])
     assert url_row[1].text.startswith("https://dichvucong.gov.vn/")
-    widths = [c for c in row_cells(rows[0])]
-    from tests.render.docx_reader import cell_width_mm
-    assert all(cell_width_mm(c) >= 8 for c in widths)  # one long word does not crush the other columns
+    assert all(cell_width_mm(c) >= 8 for c in row_cells(rows[0]))  # one long word does not crush the other columns
 
 
 def test_draft_prints_blanks_for_number_and_date(doc):

@@ -12,13 +12,14 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from tests.render.docx_reader import (
     MM, Doc, cell_width_mm, grid_span, norm, row_cells, row_flags, sect_value, table_borders, top_border, v_align,
 )
+from tests.render.support import PLAN_DIR, copy_plan, render
 from tuyentruyen import api
 from tuyentruyen.render import metrics
-from tests.render.support import PLAN_DIR
 
 TEXT_WIDTH_MM = 210 - 30 - 15
 LANDSCAPE_TEXT_WIDTH_MM = 297 - 30 - 15
@@ -174,9 +175,7 @@ def test_type_name_and_title_bold_centred_with_a_rule(qd):
         f = qd.fmt(p)
         assert f.bold and not f.italic and 13 <= f.size <= 14 and p.alignment == CENTER
     assert norm(title.text) == norm(plan_of("qd-ha-giang").document.title)
-    after = title._p.getnext()
-    from docx.text.paragraph import Paragraph
-    rule = top_border(Paragraph(after, title._parent))
+    rule = top_border(Paragraph(title._p.getnext(), title._parent))
     assert rule is not None
     _w, l_ind, r_ind = rule
     length = TEXT_WIDTH_MM - (l_ind + r_ind) / MM
@@ -454,8 +453,6 @@ def test_group_rows_roman_bold_across_the_row(kh):
 
 
 def test_number_below_ten_and_february_are_padded(tmp_path):
-    from tests.render.support import copy_plan, render
-
     def edit(text):
         return text.replace("number: 233", "number: 5").replace("date: 19/12/2022", "date: 05/02/2024")
 
@@ -468,8 +465,6 @@ def test_number_below_ten_and_february_are_padded(tmp_path):
 
 
 def test_draft_without_number_and_date_leaves_blanks(tmp_path):
-    from tests.render.support import copy_plan, render
-
     def edit(text):
         return text.replace("  number: 233\n", "").replace("  date: 19/12/2022\n", "")
 

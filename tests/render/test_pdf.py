@@ -8,16 +8,19 @@ tests are skipped, and pytest says why (-ra).
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
-import unicodedata
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 
 from tests.conftest import run_tt
-from tests.render.support import LONG_CELL, SAMPLES, hostile_text
+from tests.render.docx_reader import Doc
+from tests.render.support import SAMPLES, hostile_text
 from tuyentruyen import api
 
 MISSING = [tool for tool in ("soffice", "pdftotext", "pdfinfo", "pdffonts") if shutil.which(tool) is None]
@@ -27,11 +30,6 @@ pytestmark = [
         f"thiếu {', '.join(MISSING)}: cài LibreOffice và poppler-utils "
         "(apt-get install libreoffice-writer poppler-utils fonts-liberation2) để chạy phần kiểm thử PDF")),
 ]
-
-
-def squash(text: str) -> str:
-    """Text without any whitespace: line breaks of the PDF do not matter, the characters do."""
-    return re.sub(r"\s+", "", text)
 
 
 def flat(text: str) -> str:
@@ -50,6 +48,30 @@ def body_text(pdf: "Pdf") -> str:
             lines = lines[1:]
         pages.append("\n".join(lines))
     return flat("\n".join(pages))
+
+
+def column_texts(pdf: "Pdf", table_doc: Doc) -> list[str]:
+    """The flat text of each column of the appendix table, over all its (landscape) pages.
+
+    pdftotext reads a table row line by line across its cells, mixing them; the words'
+    boxes (-bbox) are put back into their columns instead, using the column widths of the
+    .docx, then read top to bottom. A row is never split across pages, so each cell's text
+    is one unbroken run in its column."""
+    table = table_doc.tables()[-1]
+    widths = [int(g.get(qn("w:w"))) / 20 for g in table._tbl.tblGrid.iter(qn("w:gridCol"))]  # points
+    left = table_doc.d.sections[-1].left_margin.pt
+    edges = [left + sum(widths[:k]) for k in range(len(widths) + 1)]
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf.path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    columns: list[list[tuple]] = [[] for _ in widths]
+    for n, page in enumerate(re.split(r"<page ", out)[1:]):
+        if not pdf.landscape[n]:
+            continue
+        for x, y, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</word>', page):
+            x, y = float(x), float(y)
+            k = sum(1 for e in edges[1:-1] if x + 1 >= e)
+            columns[k].append((n, round(y), x, html.unescape(word)))
+    return [flat(" ".join(w for *_k, w in sorted(col))) for col in columns]
 
 
 class Pdf:
@@ -169,12 +191,17 @@ def test_text_of_the_pdf_is_the_plan(pdfs, name):
                     assert has(bullet), bullet
     if plan.plan.closing:
         assert has(plan.plan.closing)
-    for _gi, _ti, _g, task in plan.iter_tasks():
-        assert has(task.content), task.id
-        for unit in [*task.lead, *task.support]:
-            assert has(unit.rstrip(";.")), (task.id, unit)
-        if task.due:
-            assert has(task.due), (task.id, task.due)
+    if plan.appendix is not None:
+        columns = column_texts(pdf, Doc(pdf.path.with_suffix(".docx")))
+        content, units = columns[1], "".join(columns[2:])
+        for _gi, _ti, group, task in plan.iter_tasks():
+            assert flat(task.content) in content, task.id
+            if group is not None:
+                assert has(group.title)  # a group row spans the columns: read as a line
+            for unit in [*task.lead, *task.support]:
+                assert flat(unit.rstrip(";.")) in units, (task.id, unit)
+            if task.due:
+                assert flat(task.due) in columns[-1] or flat(task.due) in units, (task.id, task.due)
     for recipient in plan.document.recipients:
         assert has(recipient)
 
@@ -183,7 +210,10 @@ def test_font_is_times_new_roman_or_its_metric_twin(pdfs):
     fonts = next(iter(pdfs.values())).fonts()
     names = set(re.findall(r"^\w+\+([\w-]+)", fonts, re.M))
     assert names, fonts
-    assert all(n.startswith(("TimesNewRoman", "LiberationSerif")) for n in names), names
+    # any other font means a fallback for letters the serif font lacks (ơ, ư, ộ…)
+    assert all(n.startswith(("TimesNewRoman", "LiberationSerif")) for n in names), (
+        f"phông trong PDF: {sorted(names)}; cần Times New Roman hoặc Liberation Serif 2 có đủ chữ tiếng Việt "
+        "(apt-get install fonts-liberation2)")
 
 
 def test_hostile_plan_pdf_keeps_every_character(tmp_path):

@@ -19,7 +19,7 @@ class DiffFormat(str, enum.Enum):
 @app.command("diff")
 def diff(
     paths: list[str] = typer.Argument(
-        None, show_default=False,
+        None, show_default=False, metavar="[CŨ MỚI | TỆP…]",
         help="Hai tệp CŨ MỚI; hoặc (với --rev) các tệp/thư mục kế hoạch, bỏ trống: mọi kế hoạch đã đổi trong plans/."),
     rev: str = typer.Option(
         None, "--rev", "-r", show_default=False,

@@ -20,7 +20,8 @@ def fmt(
         False, "--check",
         help="Không ghi gì: liệt kê các tệp chưa đúng định dạng và thoát với mã 1 nếu có (dùng trong CI)."),
     diff: bool = typer.Option(
-        False, "--diff", help="Không ghi gì: in phần thay đổi (dạng diff) mà tt fmt sẽ làm; mã thoát 1 nếu có thay đổi."),
+        False, "--diff",
+        help="Không ghi gì: in phần thay đổi (dạng diff) mà tt fmt sẽ làm; mã thoát 1 nếu có thay đổi."),
 ) -> None:
     """Định dạng lại kế hoạch theo một bố cục chuẩn, giữ nguyên mọi chú thích (#).
 

@@ -96,5 +96,6 @@ def _report(plan, written: list[Path]) -> int:
         out.write("Kiểm tra kế hoạch mới (tt validate):\n")
         emit(report.files, "text", out)
     else:
-        out.write(f"Kiểm tra kế hoạch mới: không có lỗi. Tiếp theo: sửa nội dung rồi chạy `tt validate {_shown(plan.path)}`.\n")
+        out.write("Kiểm tra kế hoạch mới: không có lỗi. "
+                  f"Tiếp theo: sửa nội dung rồi chạy `tt validate {_shown(plan.path)}`.\n")
     return report.exit_code()

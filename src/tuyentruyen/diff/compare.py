@@ -103,7 +103,7 @@ def _time(fc: FieldChange, ctx: Context) -> None:
         return
     try:
         a, b = te.parse_time(old, ctx.old_year), te.parse_time(new, ctx.new_year)
-        kinds = {str(getattr(a, "kind", "")), str(getattr(b, "kind", ""))}
+        kinds = {str(getattr(getattr(x, "kind", ""), "value", getattr(x, "kind", ""))) for x in (a, b)}
         if not kinds <= _TIME_KINDS:
             return  # unreadable or impossible: the text says it all
         moved = te.compare_windows(a, b)
@@ -340,7 +340,7 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
         if cpairs.get(otasks[a][0]) == ntasks[b][0]:
             same.setdefault(ntasks[b][0], []).append(b)
     kept: set[int] = set()
-    for cj, bs in same.items():
+    for bs in same.values():
         bs.sort()
         kept |= {bs[p] for p in M.lis([otasks[by_new[b][0]][1] for b in bs])}
     matched_old = {a for a, _, _ in pairs}
@@ -442,15 +442,22 @@ def _relations(changes: list[Change], otasks, ntasks, pairs) -> None:
                         for k, p in enumerate(tpaths)}
             rlist = [c for c in removed.values() if c.relation is None]
             found = M.related(tgt_text, {k: c.value["content"] for k, c in enumerate(rlist)})
-            for r, cands in found.items():
+            for r, cands in sorted(found.items()):
                 tgt = targets[tpaths[cands[0][0]]]
-                if tgt.relation is not None:
+                if tgt.relation is not None and tgt.relation["type"] != "merge":
                     continue
                 gone = rlist[r]
                 gone.relation = {"type": "merge", "ids": [tgt.id], "labels": [tgt.label]}
                 gone.notes.append(f"gộp vào nhiệm vụ {_num(tgt)}" + (f" ({tgt.id})" if tgt.id else ""))
-                tgt.notes.append(f"gộp thêm nội dung của nhiệm vụ cũ {_num(gone)} đã bỏ"
-                                 + (f" ({gone.id})" if gone.id else ""))
+                if tgt.relation is None:
+                    tgt.relation = {"type": "merge", "ids": [], "labels": []}
+                tgt.relation["ids"].append(gone.id)
+                tgt.relation["labels"].append(gone.label)
+            for tgt in targets.values():
+                if tgt.relation is not None and tgt.relation["type"] == "merge":
+                    tgt.notes.append("gộp từ nhiệm vụ cũ " + ", ".join(
+                        _num(label) + (f" ({i})" if i else "") for i, label in zip(tgt.relation["ids"],
+                                                                                  tgt.relation["labels"])))
 
 
 # ---------------------------------------------------------------- the whole plan

@@ -27,8 +27,8 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.C
         return subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, timeout=120)
     except FileNotFoundError:
         raise GitError("Không tìm thấy lệnh git trên máy này; cần git để đọc kế hoạch ở một phiên bản (--rev).",
-                       "Cài git (Debian/Ubuntu: `apt-get install git`), hoặc so sánh hai tệp: `tt diff CŨ.yaml MỚI.yaml`.") \
-            from None
+                       "Cài git (Debian/Ubuntu: `apt-get install git`), hoặc so sánh hai tệp: "
+                       "`tt diff CŨ.yaml MỚI.yaml`.") from None
     except subprocess.TimeoutExpired:
         raise GitError("Lệnh git chạy quá lâu và đã bị dừng.", "Thử lại, hoặc kiểm tra kho git.") from None
 

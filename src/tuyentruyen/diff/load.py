@@ -9,7 +9,6 @@ matched by content ("khớp theo nội dung").
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -131,16 +130,20 @@ def _only_missing_ids(loaded: api.LoadedPlan) -> list[tuple]:
 
 
 def _lenient(loaded: api.LoadedPlan, task_paths: list[tuple]) -> tuple[object, int]:
-    """Validate again with synthetic ids in the id-less tasks; the caller blanks them after dumping."""
+    """Validate again with synthetic ids in the id-less tasks; the caller blanks them after dumping.
+
+    The ids are written into the loaded data itself: it is read only here, and dropped after.
+    """
     from tuyentruyen import model
 
-    data = copy.deepcopy(loaded.yaml.data)
+    data = loaded.yaml.data
     for n, path in enumerate(task_paths):
         node = data
         for key in path:
             node = node[key]
         node["id"] = f"{_NOID}{n}"
-    return model.Plan.model_validate(data), len(task_paths)
+    with _gc_paused():
+        return model.Plan.model_validate(data), len(task_paths)
 
 
 def finish(side: Side, read_registry: Callable[[Path], tuple[object | None, str | None]] | None = None) -> Side:

@@ -183,7 +183,7 @@ def match_tasks(old: Sequence[dict], new: Sequence[dict]) -> list[Pair]:
     if o and n:
         got = by_content([old[i]["content"] for i in o], [new[j]["content"] for j in n], o, n,
                          set(o), set(n), RENAMED_ID_THRESHOLD, "content")
-        for i, j, h in got:
+        for i, j, _ in got:
             old_free.discard(i)
             new_free.discard(j)
         pairs.extend(got)

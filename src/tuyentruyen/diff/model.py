@@ -70,7 +70,7 @@ class Change:
     value: Any = None  # the whole object, for added / removed
     matched_by: str | None = None  # id, content, heading, key, position…
     notes: list[str] = field(default_factory=list)  # Vietnamese remarks: "tách từ nhiệm vụ …"
-    relation: dict | None = None  # {"type": "split"|"merge"|"similar", "ids": […]} for tasks
+    relation: dict | None = None  # tasks split (tách) or merged (gộp): {"type": "split"|"merge", "ids": […]}
     group: dict | None = None  # a task's group as shown: {"label": "Nhóm III", "title": …, "side": "new"|"old"}
 
     @property
@@ -151,10 +151,13 @@ class PlanDiff:
         return out
 
     def task_counts(self) -> dict[str, int]:
-        out = {k: 0 for k in ("added", "removed", "moved", "reordered", "changed", "cosmetic", "split")}
+        out = {k: 0 for k in ("added", "removed", "moved", "reordered", "changed", "cosmetic", "split", "merge")}
         for c in self.changes:
             if c.object == "task":
                 out[c.category] += 1
-                if c.relation and c.relation.get("type") == "split" and c.kind == "removed":
+                kind = (c.relation or {}).get("type")
+                if kind == "split" and c.kind == "removed":
                     out["split"] += 1
+                if kind == "merge" and c.kind != "removed":
+                    out["merge"] += 1
         return out

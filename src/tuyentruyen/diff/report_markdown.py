@@ -94,8 +94,6 @@ def change_md(c: Change) -> list[str]:
         parts += [field_md(f) for f in fields]
     line = f"- {head}" + (": " + "; ".join(parts) if parts else "")
     notes = msg.notes_of(c)
-    if c.matched_by == "content" and c.object == "task":
-        notes.append("khớp theo nội dung")
     if notes:
         line += " _(" + md("; ".join(notes)) + ")_"
     lines = [line]

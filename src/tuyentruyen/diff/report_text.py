@@ -88,8 +88,6 @@ def change_lines(c: Change, plain: bool) -> list[Text]:
         fields_below = [f for f in msg.shown_fields(c) if msg.is_long(f)]
     for f in fields_below:
         out.extend(Text("    ") + d for d in _details(f, plain))
-    if c.matched_by == "content" and c.object == "task":
-        out.append(Text("    (khớp theo nội dung)", style="dim"))
     return out
 
 
@@ -124,7 +122,7 @@ def _by_group(changes: list[Change]) -> list[tuple[str | None, list[Change]]]:
 def counts(changes: list[Change]) -> tuple[dict[str, int], dict[str, int]]:
     """(all categories, task categories + split) of the changes a reader is shown."""
     c = {k: 0 for k in ("added", "removed", "moved", "reordered", "changed", "cosmetic")}
-    t = {**c, "split": 0}
+    t = {**c, "split": 0, "merge": 0}
     for ch in changes:
         if msg.is_hidden(ch):
             continue
@@ -133,6 +131,8 @@ def counts(changes: list[Change]) -> tuple[dict[str, int], dict[str, int]]:
             t[ch.category] += 1
             if ch.relation and ch.relation.get("type") == "split" and ch.kind == "removed":
                 t["split"] += 1
+            if ch.relation and ch.relation.get("type") == "merge" and ch.kind != "removed":
+                t["merge"] += 1
     return c, t
 
 
@@ -151,9 +151,11 @@ def summary_text(d: PlanDiff) -> str:
                   if t[k]]
     if t["split"]:
         task_parts.append(f"{t['split']} tách")
+    if t["merge"]:
+        task_parts.append(f"{t['merge']} gộp")
     if task_parts:
         parts.append("nhiệm vụ: " + ", ".join(task_parts))
-    other = sum(c[k] for k in c if k != "cosmetic") - sum(t[k] for k in t if k not in ("cosmetic", "split"))
+    other = sum(c[k] for k in c if k != "cosmetic") - sum(t[k] for k in t if k not in ("cosmetic", "split", "merge"))
     if other:
         parts.append(f"văn bản, nội dung và phụ lục: {other}")
     if c["cosmetic"]:
@@ -211,6 +213,8 @@ def report_one(d: PlanDiff, console: Console, plain: bool, cosmetic: bool = True
 def report(diffs: list[PlanDiff], stream: TextIO, cosmetic: bool = True) -> None:
     console = Console(file=stream, soft_wrap=True, highlight=False, emoji=False)
     plain = console.color_system is None
+    if not diffs:
+        console.print(Text("✓ Không có kế hoạch nào thay đổi.", style="bold green"))
     for k, d in enumerate(diffs):
         if k:
             console.print()

@@ -94,7 +94,8 @@ def _split_rev(root: Path, rev: str) -> tuple[str, str | None]:
     if ".." in rev:
         a, b = rev.split("..", 1)
         if not a:
-            raise DiffUsageError(f"Thiếu phiên bản cũ trong '--rev {rev}'.", "Viết --rev A..B, ví dụ --rev HEAD~1..HEAD.")
+            raise DiffUsageError(f"Thiếu phiên bản cũ trong '--rev {rev}'.",
+                                 "Viết --rev A..B, ví dụ --rev HEAD~1..HEAD.")
         git.check_rev(root, a)
         if b:
             git.check_rev(root, b)

@@ -749,11 +749,18 @@ def _page_numbers(document, L: Layout) -> None:
     first.first_page_header.is_linked_to_previous = False
 
 
+@functools.lru_cache(maxsize=8)
+def _wording(templates: tuple[Path, ...]) -> Wording:
+    """One template environment for every plan of a run (templates are compiled once)."""
+    return Wording(templates)
+
+
 def render_docx(plan, target: str | Path, config: RenderConfig | None = None) -> Path:
     """Write the .docx of a plan to target, atomically (a temporary file moved into place)."""
     from tuyentruyen.util.files import atomic_path
 
-    document = DocxBuilder(plan, config).build()
+    config = config or RenderConfig()
+    document = DocxBuilder(plan, config, _wording(config.templates)).build()
     target = Path(target)
     with atomic_path(target) as tmp:
         document.save(str(tmp))

@@ -116,7 +116,7 @@ def check_config(config: Config) -> None:
                 config.path or Path("tt.toml"),
                 f"Mã '{p}' ở '{key}' không khớp quy tắc soát lỗi nào." + (f" Có phải ý bạn là '{guess}'?" if guess else ""),
                 "Xem danh sách quy tắc bằng `tt rule`; có thể ghi tiền tố như \"TT-D\" để chọn cả nhóm.",
-                config.line_of(key.split(".per-file")[0] if "per-file" not in key else "lint.per-file-ignores"), 1)
+                config.line_of(key), 1)
 
 
 def enabled_rules(config: Config, plan_path: Path | None = None) -> list[Rule]:

@@ -65,6 +65,11 @@ def _words() -> tuple[dict[tuple[str, ...], tuple[str, ...]], tuple[str, ...]]:
     return abbr, titles
 
 
+def titles() -> tuple[str, ...]:
+    """The titles written before a unit's name in recipients ("giám đốc ", "chủ tịch "…)."""
+    return tuple(t + " " for t in _words()[1])
+
+
 def _swap_tone(token: str) -> str:
     tail = token[-2:]
     return token[:-2] + _TONE_SWAP[tail] if tail in _TONE_SWAP else token
