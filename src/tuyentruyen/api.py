@@ -47,13 +47,14 @@ class LoadedRegistry(Loaded):
     registry: "Registry | None" = None  # noqa: F821
 
 
-def _load(path: str | Path, result: Loaded, model_name: str, checks) -> Loaded:
+def _load(read, result: Loaded, model_name: str, checks) -> Loaded:
+    """The pipeline for one file; `read()` returns its Source or raises LoadError."""
     from pydantic import ValidationError
 
     from tuyentruyen import model, validation
 
     try:
-        source = read_source(path)
+        source = read()
     except LoadError as exc:
         result.problems.extend(exc.problems)
         return result
@@ -89,7 +90,7 @@ def load_plan(path: str | Path) -> LoadedPlan:
     from tuyentruyen.validation import plan_checks
 
     path = Path(path)
-    return _load(path, LoadedPlan(path, str(path)), "Plan", plan_checks)  # type: ignore[return-value]
+    return _load(lambda: read_source(path), LoadedPlan(path, str(path)), "Plan", plan_checks)  # type: ignore[return-value]
 
 
 def load_registry(path: str | Path) -> LoadedRegistry:
@@ -97,7 +98,28 @@ def load_registry(path: str | Path) -> LoadedRegistry:
     from tuyentruyen.validation import registry_checks
 
     path = Path(path)
-    return _load(path, LoadedRegistry(path, str(path)), "Registry", registry_checks)  # type: ignore[return-value]
+    return _load(lambda: read_source(path), LoadedRegistry(path, str(path)), "Registry",  # type: ignore[return-value]
+                 registry_checks)
+
+
+def load_plan_bytes(data: bytes, display: str, path: str | Path) -> LoadedPlan:
+    """`load_plan` for bytes that are not a file of the work tree (e.g. `git show REV:path`)."""
+    from tuyentruyen.loading.source import decode_source
+    from tuyentruyen.validation import plan_checks
+
+    path = Path(path)
+    return _load(lambda: decode_source(data, path, display), LoadedPlan(path, display),  # type: ignore[return-value]
+                 "Plan", plan_checks)
+
+
+def load_registry_bytes(data: bytes, display: str, path: str | Path) -> LoadedRegistry:
+    """`load_registry` for bytes read from elsewhere than the work tree."""
+    from tuyentruyen.loading.source import decode_source
+    from tuyentruyen.validation import registry_checks
+
+    path = Path(path)
+    return _load(lambda: decode_source(data, path, display), LoadedRegistry(path, display),  # type: ignore[return-value]
+                 "Registry", registry_checks)
 
 
 # ---------------------------------------------------------------- finding files

@@ -16,10 +16,7 @@ from typing import Callable
 from tuyentruyen import api
 from tuyentruyen.problems import Problem, Severity
 
-try:
-    from tuyentruyen.loading.yamlpos import gc_paused as _gc_paused
-except ImportError:  # pragma: no cover - older loader
-    from contextlib import nullcontext as _gc_paused
+from tuyentruyen.loading.yamlpos import gc_paused as _gc_paused
 
 # a synthetic id never written by a clerk (a Slug starts with a letter or digit; this one
 # starts with '0' and holds '.noid.'), removed again before comparing
@@ -53,53 +50,12 @@ class Side:
 
 def load_plan_bytes(data: bytes, shown: str, path: Path) -> api.LoadedPlan:
     """`api.load_plan` for bytes that are not a file of the work tree (git show REV:path)."""
-    return _load_bytes(data, shown, path, api.LoadedPlan(path, shown), "Plan")  # type: ignore[return-value]
+    return api.load_plan_bytes(data, shown, path)
 
 
 def load_registry_bytes(data: bytes, shown: str, path: Path) -> api.LoadedRegistry:
     """`api.load_registry` for bytes read from git."""
-    return _load_bytes(data, shown, path, api.LoadedRegistry(path, shown), "Registry")  # type: ignore[return-value]
-
-
-def _load_bytes(data: bytes, shown: str, path: Path, result, model_name: str):
-    from pydantic import ValidationError
-
-    from tuyentruyen import model, validation
-    from tuyentruyen.loading import LoadError, parse_yaml
-    from tuyentruyen.loading.source import decode_source
-
-    try:
-        source = decode_source(data, path, shown)
-    except LoadError as exc:
-        result.problems.extend(exc.problems)
-        return result
-    result.source = source
-    try:
-        loaded = parse_yaml(source)
-    except LoadError as exc:
-        result.problems.extend(source.problems + exc.problems)
-        return result
-    result.yaml = loaded
-    result.problems.extend(source.problems)
-    if not isinstance(loaded.data, dict):
-        result.problems.append(Problem(
-            "TT-S003", "Tệp phải là một bảng các khóa (document, plan, …).", shown, 1, 1, fatal=True,
-            hint="Mở đầu tệp bằng các khóa ở cột 1, ví dụ `document:` rồi `plan:`."))
-        return result
-    cls = getattr(model, model_name)
-    try:
-        with _gc_paused():
-            obj = cls.model_validate(loaded.data)
-    except ValidationError as exc:
-        result.problems.extend(validation.problems_from_error(exc, loaded, cls))
-        return result
-    if model_name == "Plan":
-        result.plan = obj
-        result.problems.extend(validation.plan_checks(obj, loaded))
-    else:
-        result.registry = obj
-        result.problems.extend(validation.registry_checks(obj, loaded))
-    return result
+    return api.load_registry_bytes(data, shown, path)
 
 
 def _task_id_path(path: tuple) -> bool:
