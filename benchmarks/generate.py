@@ -76,9 +76,12 @@ def plan_text(n_tasks: int, year: int = 2024, seed: int = 1, per_group: int = 25
         out += [
             f"        - id: nv-{i + 1:05d}",
             f"          content: {rnd.choice(CONTENT)} (đợt {i + 1})",
-            f"          forms: [{rnd.choice(FORMS)}]",
+            "          forms:",
+            f"            - {rnd.choice(FORMS)}",
             f"          lead: {lead}",
-            f"          support: [{support[0]}, {support[1]}]",
+            "          support:",
+            f"            - {support[0]}",
+            f"            - {support[1]}",
             f"          due: {rnd.choice(TIMES).format(y=year)}",
         ]
     return "\n".join(out) + "\n"

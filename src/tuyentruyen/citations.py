@@ -122,7 +122,8 @@ def _catalog() -> _Catalog:
     import yaml  # only when the data is first needed: keeps `tt --help` fast
     from importlib.resources import files
 
-    raw = yaml.safe_load(files("tuyentruyen.data").joinpath("doc_types.yaml").read_text("utf-8"))
+    raw = yaml.load(files("tuyentruyen.data").joinpath("doc_types.yaml").read_text("utf-8"),
+                    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     types = []
     for item in raw["types"]:
         types.append(

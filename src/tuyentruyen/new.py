@@ -7,7 +7,9 @@ clerk would copy — sections, duties, tasks with their ids, units — and:
   the years next to it) in titles, headings, texts and deadlines: "Quý II/2025" →
   "Quý II/2026", "Quý I/25" → "Quý I/26", "trước ngày 15/3/2025" → "trước ngày 15/3/2026",
   "kết quả năm 2024" → "kết quả năm 2025". A date that does not exist in the new year
-  (29/02) becomes the last day of February, and the change is noted in a comment;
+  (29/02) becomes 28/02, and a working day that falls on a weekend, a public holiday or
+  Tết in the new year becomes the working day before it (`Shift`); each such change is
+  listed by the command and noted in a comment on the deadline;
 - keeps what cites other documents as written: the legal bases (căn cứ), the documents
   implemented, a document number with its date or year in running text ("Quyết định số
   1782/QĐ-UBND ngày 21/12/2024 … ;"), symbols with a year (61/2018/NĐ-CP) and periods

@@ -579,13 +579,19 @@ def _entries(data: Any, where: str) -> tuple[TypoEntry, ...]:
     return tuple(_entry(item, f"{where}, mục {i + 1}") for i, item in enumerate(data))
 
 
+def _safe_load(text: str):
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 @functools.cache
 def builtin_typos() -> tuple[TypoEntry, ...]:
     """The entries of the package's ``data/typos.yaml``."""
     import yaml  # only when first needed
     from importlib.resources import files
 
-    raw = yaml.safe_load(files("tuyentruyen.data").joinpath("typos.yaml").read_text("utf-8"))
+    raw = _safe_load(files("tuyentruyen.data").joinpath("typos.yaml").read_text("utf-8"))
     return _entries(raw, "typos.yaml")
 
 
@@ -596,7 +602,7 @@ def load_typo_file(path: Union[str, Path]) -> tuple[TypoEntry, ...]:
 
     p = Path(path)
     try:
-        raw = yaml.safe_load(p.read_text("utf-8"))
+        raw = _safe_load(p.read_text("utf-8"))
     except yaml.YAMLError as exc:
         raise TypoDataError(f"{p}: không đọc được YAML ({exc}).") from exc
     return _entries(raw, str(p))
@@ -642,6 +648,11 @@ def _match_case(found: str, right: str) -> str:
     return right[:idx] + first + right[idx + 1:]
 
 
+@functools.cache
+def _builtin_matchers():
+    return _typo_matchers(builtin_typos())
+
+
 def find_typos(text: str, extra: Any = None) -> list[Typo]:
     """Known misspellings of fixed terms in ``text``, in order.
 
@@ -653,11 +664,13 @@ def find_typos(text: str, extra: Any = None) -> list[Typo]:
     """
     if not isinstance(text, str) or not text:
         return []
-    entries = builtin_typos() + _entries(extra, "extra")
+    # the built-in matchers are cached without arguments: hashing the entry tuple on every
+    # call cost ~1.8 s over a 10,000-task plan
+    matchers = _builtin_matchers() if extra is None else _typo_matchers(builtin_typos() + _entries(extra, "extra"))
     norm, index = _nfc_with_map(text)
     lowered = norm.lower()
     hits: list[tuple[int, int, _CompiledTypo, str]] = []
-    for typo in _typo_matchers(entries):
+    for typo in matchers:
         if typo.key not in lowered:  # cheap filter: most texts match no entry at all
             continue
         for m in typo.pattern.finditer(norm):

@@ -28,7 +28,7 @@ def git(cwd: Path, *args: str) -> str:
 
 @pytest.fixture
 def plans_repo(tmp_path) -> Path:
-    """A repository of plans with two commits: the base, and a change to one task's time."""
+    """A repository of plans with two commits: the base, and a change to two tasks' times (one impossible)."""
     if shutil.which("git") is None:
         pytest.skip("cần git")
     repo = tmp_path / "repo"
@@ -39,8 +39,9 @@ def plans_repo(tmp_path) -> Path:
     git(repo, "commit", "-qm", "Kế hoạch 2023")
     plan = repo / "plans" / "quang-ngai" / "2023.yaml"
     text = plan.read_text(encoding="utf-8")
-    assert "due: Thường xuyên" in text
-    plan.write_text(text.replace("due: Thường xuyên", "due: Quý III/2023", 1), encoding="utf-8")
+    assert text.count("due: Thường xuyên") >= 2
+    text = text.replace("due: Thường xuyên", "due: Quý III/2023", 1)
+    plan.write_text(text.replace("due: Thường xuyên", "due: trước ngày 30/02/2023", 1), encoding="utf-8")  # an error
     git(repo, "commit", "-qam", "Lùi thời gian một nhiệm vụ")
     return repo
 
@@ -84,6 +85,7 @@ def test_action_script_on_a_push_annotates_and_writes_the_full_report(plans_repo
     assert proc.returncode == validate.code == int(outputs["exit-code"])
     annotations = [line for line in proc.stdout.splitlines() if line.startswith(("::error ", "::warning "))]
     assert annotations and all("file=plans/quang-ngai/2023.yaml,line=" in a for a in annotations)
+    assert any(a.startswith("::error ") and "30/02/2023" in a for a in annotations) and validate.code == 1
     assert summary.startswith("## tt validate")
     assert validate.out.strip().splitlines()[-1] in summary  # the whole report, to its last line
     assert "tt diff" not in summary and "comment-file" not in outputs

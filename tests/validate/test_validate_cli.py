@@ -301,3 +301,19 @@ def test_messages_are_nfc(tmp_path):
 
     res = validate(write(tmp_path, GOOD.replace("  place: Hà Giang\n", "")))
     assert unicodedata.is_normalized("NFC", res.out)
+
+
+def test_a_long_line_is_shown_around_the_marker(tmp_path):
+    long = "Luật Tổ chức chính quyền địa phương ngày 19/6/2015 " * 5
+    text = GOOD.replace("  bases:\n", f'  bases: ["{long.strip()}", {{type: Nghị quyết, nmber: 76/NQ-CP}}]\n  x_bases:\n')
+    text = text.replace("  x_bases:\n    - Luật Tổ chức chính quyền địa phương ngày 19/6/2015\n", "")
+    text = text.split("    - type: Nghị quyết\n      number: 76/NQ-CP")[0] + text.split(
+        "subject: ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030\n", 1)[1]
+    path = write(tmp_path, text)
+    res = validate(path)
+    out = res.out.splitlines()
+    i = next(i for i, ln in enumerate(out) if "TT-S001" in ln and "'nmber'" in ln)
+    shown, marker = out[i + 1], out[i + 2]
+    assert "nmber" in shown and len(shown) < 160
+    assert shown.index("nmber") == marker.index("^")
+    assert marker.rstrip().endswith("^~~~~")

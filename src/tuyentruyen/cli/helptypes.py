@@ -2,10 +2,11 @@
 
 typer 0.29 prints a type beside every parameter (`<bool>` beside a flag, `<list[str]>`
 beside a list of paths) and English placeholders in the usage line (`[OPTIONS]`,
-`COMMAND [ARGS]...`). Here: a flag shows no type; a parameter with a `metavar=` shows
-its metavar (an argument shows it as its name, once); other types and the placeholders
-are looked up in data/cli_vi.json ("<str>" → "<chữ>", "paths" → "TỆP", "[OPTIONS]" →
-"[TÙY CHỌN]"), so a command module need not know about any of this.
+`COMMAND [ARGS]...`). Here: a flag shows no type; an option with a `metavar=` shows its
+metavar; an argument shows only its name (and its values when they are a fixed choice).
+Other types, argument names and the placeholders come from data/cli_vi.json ("<str>" →
+"<chữ>", "[OPTIONS]" → "[TÙY CHỌN]", "arg:paths" → "TỆP"; an argument not listed there
+is shown in capitals), so a command module need not know about any of this.
 """
 
 from __future__ import annotations
@@ -39,16 +40,15 @@ def patch() -> None:
     argument_type = core.TyperArgument.display_type_rich
 
     def vi_argument_type(self, ctx):
-        if self.metavar is not None:
-            return ""  # the metavar is already the argument's name
         shown = argument_type(self, ctx)
-        return word(shown) if shown else shown
+        # an argument's name says what it is (TỆP); only a choice of values is worth showing
+        return shown if shown and "|" in shown and self.metavar is None else ""
 
     name_raw = core.TyperArgument.display_name_raw
 
     def vi_name(self) -> str:
         name = name_raw.fget(self)
-        return word(name) if self.metavar is None else name
+        return i18n._table.get(f"arg:{name}", name.upper()) if self.metavar is None else name
 
     core.TyperOption.display_type_rich = vi_option_type
     core.TyperArgument.display_type_rich = vi_argument_type

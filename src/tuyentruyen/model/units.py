@@ -44,7 +44,8 @@ class Unit(StrictModel):
     short: StrList = Field(default_factory=list, title="Tên viết tắt", description="'SNV', 'Đài PT-TH tỉnh'.")
     aliases: StrList = Field(
         default_factory=list, title="Tên gọi khác",
-        description="Các cách viết khác vẫn chỉ đơn vị này: 'Đài Phát thanh và Truyền hình tỉnh'.")
+        description="Các cách viết khác vẫn chỉ đơn vị này: 'Đài Phát thanh và Truyền hình tỉnh'. tt nhận ra "
+                    "đơn vị nhưng nhắc viết lại bằng tên chuẩn (TT-R006); tên viết tắt được chấp nhận thì ghi ở 'short'.")
     kind: UnitKind = Field(..., title="Loại đơn vị", description="ubnd, so, van-phong, phong, trung-tam, bao-dai, doan-the, dang, trung-uong, hdnd, dao-tao, doanh-nghiep, nhom (một nhóm đơn vị), khac.")
     groups: StrList = Field(
         default_factory=list, title="Thuộc nhóm",

@@ -30,6 +30,20 @@ def _marker(line: str, col: int) -> tuple[int, int]:
     return start, (len(m.group(0)) if m else 1)
 
 
+WINDOW = 120  # characters of a long source line shown around the marker
+
+
+def _window(line: str, col: int) -> tuple[str, int]:
+    """The part of a long line around col (1-based), and col's index in that part."""
+    at = max(0, min(col - 1, len(line)))
+    if len(line) <= WINDOW + 40:
+        return line, at
+    start = max(0, min(at - WINDOW // 3, len(line) - WINDOW))
+    end = start + WINDOW
+    shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+    return shown, at - start + (1 if start else 0)
+
+
 def _source_lines(console: Console, f, p) -> None:
     if f.source is None or p.line < 1:
         return
@@ -37,14 +51,13 @@ def _source_lines(console: Console, f, p) -> None:
     if not line.strip():
         return
     gutter = len(str(p.line)) + 1
-    shown = line if len(line) <= 160 else line[:157] + "…"
+    shown, at = _window(line, p.col)
     console.print(Text(f"{p.line:>{gutter + 2}} | ", style="dim") + Text(shown))
-    start, length = _marker(line, p.col)
-    if start >= len(shown):
-        start, length = max(0, len(shown) - 1), 1
-    length = max(1, min(length, len(shown) - start))
+    _, length = _marker(line, p.col)
+    at = min(at, max(0, len(shown) - 1))
+    length = max(1, min(length, len(shown) - at))
     console.print(Text(" " * (gutter + 2) + " | ", style="dim")
-                  + Text(" " * start + "^" + "~" * (length - 1), style=_STYLE[p.severity]))
+                  + Text(" " * at + "^" + "~" * (length - 1), style=_STYLE[p.severity]))
 
 
 def report(files, stream: TextIO) -> None:
