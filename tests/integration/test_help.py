@@ -17,8 +17,8 @@ PLACEHOLDERS = ["<bool>", "<list[str]>", "<str>", "<int>", "<path>", "[OPTIONS]"
 
 def commands() -> list[str]:
     out = run_tt("--help").out
-    panel = out.split("Lệnh")[1]
-    return re.findall(r"^│ (\w[\w-]*)\s", panel, re.M)
+    panel = out.split("Lệnh:")[1]
+    return re.findall(r"^  (\w[\w-]*)\s", panel, re.M)
 
 
 def test_every_command_is_listed():

@@ -89,9 +89,29 @@ def patch_typer() -> None:
 
     base = typer_exceptions.TyperException
     base.format_message = _translated(base.format_message)
+    # the plain (non-rich) error display: same shape as tt's own usage errors (cli.base.fail_usage)
+    exceptions.ClickException.show = _show_click_exception
+    exceptions.UsageError.show = _show_usage_error
     for cls in vars(exceptions).values():
         if isinstance(cls, type) and issubclass(cls, exceptions.ClickException) and "format_message" in vars(cls):
             cls.format_message = _translated(cls.format_message)
+
+
+def _show_click_exception(self, file=None) -> None:
+    from typer._click.utils import echo
+
+    echo(f"tt: lỗi: {self.format_message()}", file=file, err=file is None)
+
+
+def _show_usage_error(self, file=None) -> None:
+    from typer._click.utils import echo
+
+    if self.ctx is not None:
+        echo(self.ctx.get_usage(), file=file, err=file is None, color=self.ctx.color)
+    echo(f"tt: lỗi: {self.format_message()}", file=file, err=file is None)
+    if self.ctx is not None and self.ctx.command.get_help_option(self.ctx) is not None:
+        echo(f"  gợi ý: chạy '{self.ctx.command_path} {self.ctx.help_option_names[0]}' để xem hướng dẫn.",
+             file=file, err=file is None)
 
 
 def _translated(format_message):
