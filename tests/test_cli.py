@@ -72,3 +72,23 @@ def test_an_internal_error_never_shows_a_traceback(monkeypatch, tmp_path):
 def test_the_console_script_runs_as_a_process():
     res = run_tt_process("--version")
     assert res.code == 0 and __version__ in res.out
+
+
+@pytest.mark.parametrize("command,expected", [
+    ("validate", ["plans/xuan-loc/2024.yaml", "plans/xuan-loc/units.yaml"]),
+    ("lint", ["plans/xuan-loc/2024.yaml", "plans/xuan-loc/units.yaml"]),
+    ("render", ["plans/xuan-loc/2024.yaml"]),
+    ("diff", ["plans/xuan-loc/2024.yaml"]),
+])
+def test_tab_completes_plan_paths(command, expected):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import ROOT
+
+    env = dict(os.environ, _TT_COMPLETE="complete_bash", COMP_WORDS=f"tt {command} plans/x", COMP_CWORD="2")
+    proc = subprocess.run([str(Path(sys.executable).parent / "tt")], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.stdout.split() == expected

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from tuyentruyen.cli.base import app, fail_usage
+from tuyentruyen.cli.complete import plan_files_only
 
 
 class DiffFormat(str, enum.Enum):
@@ -19,7 +20,7 @@ class DiffFormat(str, enum.Enum):
 @app.command("diff")
 def diff(
     paths: list[str] = typer.Argument(
-        None, show_default=False, metavar="[CŨ MỚI | TỆP…]",
+        None, show_default=False, metavar="[CŨ MỚI | TỆP…]", autocompletion=plan_files_only,
         help="Hai tệp CŨ MỚI; hoặc (với --rev) các tệp/thư mục kế hoạch, bỏ trống: mọi kế hoạch đã đổi trong plans/."),
     rev: str = typer.Option(
         None, "--rev", "-r", show_default=False,

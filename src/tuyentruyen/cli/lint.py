@@ -8,12 +8,14 @@ from pathlib import Path
 import typer
 
 from tuyentruyen.cli.base import ReportFormat, app, fail_usage
+from tuyentruyen.cli.complete import plan_paths
 
 
 @app.command("lint")
 def lint(
     paths: list[str] = typer.Argument(
-        None, help="Các tệp hoặc thư mục kế hoạch; bỏ trống: mọi kế hoạch trong plans/.", show_default=False),
+        None, help="Các tệp hoặc thư mục kế hoạch; bỏ trống: mọi kế hoạch trong plans/.", show_default=False,
+        autocompletion=plan_paths),
     fmt: ReportFormat = typer.Option(
         "text", "--format", "-f",
         help="Dạng báo cáo: text (cho người đọc), json, github (chú thích trên GitHub Actions), sarif (GitHub "

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from tuyentruyen.cli.base import app, fail_usage
+from tuyentruyen.cli.complete import plan_files_only
 
 BUILD_DIR = "build"
 
@@ -137,7 +138,8 @@ def _render_with_pdf(valid, targets, config, render_docx, pdfmod) -> None:
 @app.command("render")
 def render(
     path: str = typer.Argument(
-        None, help="Tệp kế hoạch (hoặc thư mục); bỏ trống: mọi kế hoạch trong plans/.", show_default=False),
+        None, help="Tệp kế hoạch (hoặc thư mục); bỏ trống: mọi kế hoạch trong plans/.", show_default=False,
+        autocompletion=plan_files_only),
     docx: bool = typer.Option(False, "--docx", help="Xuất văn bản Word (.docx); mặc định khi không chọn gì."),
     pdf: bool = typer.Option(False, "--pdf", help="Xuất thêm bản PDF (cần LibreOffice)."),
     out: str = typer.Option(

@@ -7,6 +7,7 @@ import sys
 import typer
 
 from tuyentruyen.cli.base import ReportFormat, app, fail_usage
+from tuyentruyen.cli.complete import plan_paths
 
 
 def run_check(paths: list[str] | None, fmt: str, schema_only: bool) -> int:
@@ -25,7 +26,8 @@ def run_check(paths: list[str] | None, fmt: str, schema_only: bool) -> int:
 @app.command("validate")
 def validate(
     paths: list[str] = typer.Argument(
-        None, help="Các tệp hoặc thư mục kế hoạch; bỏ trống: mọi kế hoạch trong plans/.", show_default=False),
+        None, help="Các tệp hoặc thư mục kế hoạch; bỏ trống: mọi kế hoạch trong plans/.", show_default=False,
+        autocompletion=plan_paths),
     fmt: ReportFormat = typer.Option(
         "text", "--format", "-f",
         help="Dạng báo cáo: text (cho người đọc), json, github (chú thích trên GitHub Actions)…"),
