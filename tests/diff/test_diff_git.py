@@ -166,3 +166,13 @@ def test_old_revision_with_schema_errors(repo):
     res = run_tt("diff", "plans/2024.yaml", "--rev", "HEAD", cwd=repo)
     assert res.code == 2
     assert "HEAD:plans/2024.yaml:" in res.out and "TT-S003" in res.out
+
+
+def test_markdown_names_a_commit_by_its_short_id(repo):
+    import subprocess
+
+    sha = subprocess.run(["git", "rev-parse", "HEAD~1"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    res = run_tt("diff", "plans/2024.yaml", "--rev", sha, "--format", "markdown", cwd=repo)
+    assert res.code == 1, res.text
+    assert f"`{sha[:10]}` → bản đang sửa" in res.out
+    assert sha not in res.out

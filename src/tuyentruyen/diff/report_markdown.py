@@ -136,11 +136,18 @@ def _section(key: str, title: str, changes: list[Change], budget: list[int]) -> 
     return lines
 
 
+def short_rev(rev: str) -> str:
+    """A full 40-hex commit id shortened to 10, as git shows it; names (origin/main) kept."""
+    import re
+
+    return rev[:10] if re.fullmatch(r"[0-9a-f]{40}", rev) else rev
+
+
 def file_md(d: PlanDiff, budget: list[int], cosmetic: bool = True) -> list[str]:
     if d.old.rev or d.new.rev:
         name = d.new.path if d.status != "removed" else d.old.path
-        old = f"`{d.old.rev}`" if d.old.rev else "bản đang sửa"
-        new = f"`{d.new.rev}`" if d.new.rev else "bản đang sửa"
+        old = f"`{short_rev(d.old.rev)}`" if d.old.rev else "bản đang sửa"
+        new = f"`{short_rev(d.new.rev)}`" if d.new.rev else "bản đang sửa"
         lines = [f"#### `{name}` ({old} → {new})", ""]
     else:
         lines = [f"#### `{d.old.display}` → `{d.new.display}`", ""]
