@@ -15,6 +15,10 @@ TT = str(Path(sys.executable).parent / "tt")
 def wall(cmd: list[str], runs: int = 5, cwd: str | Path | None = None, ok=(0, 1)) -> tuple[float, float]:
     """(median, min) seconds of `cmd` run as a fresh process."""
     env = dict(os.environ, NO_COLOR="1")
+    # an installed tt runs from compiled bytecode; a session that sets PYTHONDONTWRITEBYTECODE
+    # would otherwise measure Python compiling every edited module on every run
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    subprocess.run(cmd, cwd=cwd, env=env, capture_output=True)  # warm-up: writes .pyc, fills caches
     times = []
     for _ in range(runs):
         start = time.perf_counter()
