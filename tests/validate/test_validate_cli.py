@@ -269,6 +269,8 @@ def test_missing_file(tmp_path):
     res = run_tt("validate", str(tmp_path / "khong-co.yaml"))
     assert res.code == 2
     assert "TT-Y001" in res.out and "Không tìm thấy tệp" in res.out
+    # a path outside the current folder is shown as given, not as ../../…
+    assert res.out.startswith(f"{tmp_path / 'khong-co.yaml'}:1:1:")
 
 
 def test_no_plans_folder_is_a_usage_error(tmp_path):

@@ -47,10 +47,12 @@ class Source:
 
 
 def display_name(path: Path) -> str:
+    """The path relative to the current folder when it lies below it, else as given."""
     try:
-        return os.path.relpath(path)
+        rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if rel.startswith(os.pardir) else rel
 
 
 def _fatal(code: str, file: str, message: str, hint: str | None, line: int = 1, col: int = 1) -> LoadError:
