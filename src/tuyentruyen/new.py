@@ -381,17 +381,14 @@ def template_text(root: Path | None, target: Path | None = None) -> str:
     `templates`, else templates/), else tt's own."""
     folders = []
     if target is not None:
-        try:
-            from tuyentruyen.config import ConfigError, config_for
+        from tuyentruyen.config import ConfigError, config_for
 
-            try:
-                templates = config_for(target).templates
-            except ConfigError:
-                templates = None
-            if templates is not None:
-                folders.append(Path(templates))
-        except ImportError:  # pragma: no cover - the configuration module is optional
-            pass
+        try:
+            templates = config_for(target).templates
+        except ConfigError:
+            templates = None
+        if templates is not None:
+            folders.append(Path(templates))
     if root is not None:
         folders.append(root / "templates")
     for folder in folders:

@@ -28,14 +28,10 @@ _TIME_KINDS = {"continuous", "window", "deadline", "date", "recurrence", "event"
 
 
 def _timeexpr():
-    """tuyentruyen.timeexpr if it is there (another part of tt), else None: times compare as text."""
-    try:
-        from tuyentruyen import timeexpr
-    except Exception:  # noqa: BLE001 - a broken optional module must not break diff
-        return None
-    if callable(getattr(timeexpr, "parse_time", None)) and callable(getattr(timeexpr, "compare_windows", None)):
-        return timeexpr
-    return None
+    """The time parser, so that times compare by meaning ("muộn hơn 1 quý"), not only as text."""
+    from tuyentruyen import timeexpr
+
+    return timeexpr
 
 
 @dataclass

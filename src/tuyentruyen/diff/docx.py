@@ -22,15 +22,6 @@ SIZE = 13
 NOTHING = "(không có)"
 
 
-def _layout():
-    try:
-        from tuyentruyen.render.layout import DEFAULT
-
-        return DEFAULT
-    except Exception:  # noqa: BLE001 - the render package is optional here
-        return None
-
-
 def _run(p, text: str, bold: bool = False, italic: bool = False, strike: bool = False):
     r = p.add_run(text)
     r.bold, r.italic = bold or None, italic or None
@@ -208,14 +199,14 @@ def build(diffs: list[PlanDiff], cosmetic: bool = True):
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Mm, Pt
 
-    L = _layout()
+    from tuyentruyen.render.layout import DEFAULT as L  # the margins of Nghị định 30/2020, as in tt render
+
     document = docx.Document()
     _fonts(document)
     sec = document.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Mm(297), Mm(210)
-    top, bottom, left, right = ((L.margin_top_mm, L.margin_bottom_mm, L.margin_left_mm, L.margin_right_mm)
-                                if L is not None else (20, 20, 30, 15))
+    top, bottom, left, right = L.margin_top_mm, L.margin_bottom_mm, L.margin_left_mm, L.margin_right_mm
     sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(top), Mm(bottom), Mm(left), Mm(right)
     width = 297 - left - right
     widths = [Mm(14), Mm((width - 14 - 55) / 2), Mm((width - 14 - 55) / 2), Mm(55)]

@@ -53,16 +53,9 @@ def vn_date(d: dt.date | None, style: str = "long", year: int | None = None) -> 
         if style == "long":
             return f"ngày{BLANK}tháng{BLANK}năm {y}"
         return f"{BLANK}/{BLANK}/{y}"
-    try:
-        from tuyentruyen.citations import format_vn_date
-    except ImportError:  # pragma: no cover - the citations module is another helper's
-        format_vn_date = None
-    if format_vn_date is not None and style in ("long", "nd30", "short", "padded", "iso"):
-        return format_vn_date(d, style)  # type: ignore[arg-type]
-    day, month = f"{d.day:02d}", (f"{d.month:02d}" if d.month <= 2 else str(d.month))
-    if style == "long":
-        return f"ngày {day} tháng {month} năm {d.year}"
-    return f"{day}/{month}/{d.year}"
+    from tuyentruyen.citations import format_vn_date
+
+    return format_vn_date(d, style)  # type: ignore[arg-type]
 
 
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
