@@ -27,7 +27,7 @@ def stages(path: Path) -> list[tuple[str, float]]:
     """Seconds spent in each stage of one format_text run, in-process."""
     import unicodedata
 
-    from tuyentruyen import fmt
+    from tuyentruyen.edit import fmt
     from tuyentruyen.loading.roundtrip import strip_comments
 
     text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from tuyentruyen import api
-from tuyentruyen.validation import did_you_mean
+from tuyentruyen.model.validation import did_you_mean
 
 # Kinds of real mistakes an errors file may list (the lint rules are tested against them).
 ERROR_KINDS = {

@@ -1,4 +1,4 @@
-"""Tests for tuyentruyen.citations: symbols (số, ký hiệu), types, citations, dates.
+"""Tests for tuyentruyen.vn.citations: symbols (số, ký hiệu), types, citations, dates.
 
 The tables use real forms from the reference documents in /work/shared/seeds.
 """
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuyentruyen.citations import (
+from tuyentruyen.vn.citations import (
     Citation,
     DateError,
     DocNumber,
@@ -55,7 +55,7 @@ def test_phu_luc_iii_abbreviations(name: str, abbr: str) -> None:
 
 
 def test_data_is_nfc_and_names_are_unique_without_diacritics() -> None:
-    from tuyentruyen.citations import _loose_key
+    from tuyentruyen.vn.citations import _loose_key
 
     seen: dict[str, str] = {}
     for t in doc_types():

@@ -204,7 +204,7 @@ def test_the_appendix_is_complete(which, request):
 
 
 def test_every_time_is_readable_and_inside_2023(plan):
-    from tuyentruyen.timeexpr import Kind, parse_time
+    from tuyentruyen.vn.timeexpr import Kind, parse_time
 
     for *_, task in plan.plan.iter_tasks():
         expr = parse_time(task.due, 2023)

@@ -19,7 +19,7 @@ from tests.samples_support import (
     strings,
     unexplained_differences,
 )
-from tuyentruyen.timeexpr import Deadline, InvalidDate, Unreadable, parse_time
+from tuyentruyen.vn.timeexpr import Deadline, InvalidDate, Unreadable, parse_time
 
 CORRECTED = PLANS / "quang-ngai" / "2023.yaml"
 CORRECTED_UNITS = PLANS / "quang-ngai" / "units.yaml"

@@ -20,7 +20,7 @@ from tests.samples_support import (
     strings,
     unexplained_differences,
 )
-from tuyentruyen.timeexpr import Deadline, InvalidDate, parse_time
+from tuyentruyen.vn.timeexpr import Deadline, InvalidDate, parse_time
 
 CORRECTED = PLANS / "xuan-loc" / "2024.yaml"
 CORRECTED_UNITS = PLANS / "xuan-loc" / "units.yaml"

@@ -1,4 +1,4 @@
-"""Tests for tuyentruyen.textcheck: NFC, legacy encodings, typos, spaces, fixes.
+"""Tests for tuyentruyen.vn.textcheck: NFC, legacy encodings, typos, spaces, fixes.
 
 Real sentences come from the reference documents in /work/shared/seeds.
 """
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuyentruyen.textcheck import (
+from tuyentruyen.vn.textcheck import (
     LegacyEncoding,
     NfcReport,
     SpaceIssue,

@@ -1,4 +1,4 @@
-"""Tests for tuyentruyen.timeexpr: reading "thời gian thực hiện" texts."""
+"""Tests for tuyentruyen.vn.timeexpr: reading "thời gian thực hiện" texts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuyentruyen.timeexpr import (
+from tuyentruyen.vn.timeexpr import (
     Code,
     Continuous,
     Deadline,

@@ -51,7 +51,8 @@ def _load(read, result: Loaded, model_name: str, checks) -> Loaded:
     """The pipeline for one file; `read()` returns its Source or raises LoadError."""
     from pydantic import ValidationError
 
-    from tuyentruyen import model, validation
+    from tuyentruyen import model
+    from tuyentruyen.model import validation
 
     try:
         source = read()
@@ -87,7 +88,7 @@ def _load(read, result: Loaded, model_name: str, checks) -> Loaded:
 
 def load_plan(path: str | Path) -> LoadedPlan:
     """Read, parse and validate one plan file."""
-    from tuyentruyen.validation import plan_checks
+    from tuyentruyen.model.validation import plan_checks
 
     path = Path(path)
     return _load(lambda: read_source(path), LoadedPlan(path, str(path)), "Plan", plan_checks)  # type: ignore[return-value]
@@ -95,7 +96,7 @@ def load_plan(path: str | Path) -> LoadedPlan:
 
 def load_registry(path: str | Path) -> LoadedRegistry:
     """Read, parse and validate one unit registry file."""
-    from tuyentruyen.validation import registry_checks
+    from tuyentruyen.model.validation import registry_checks
 
     path = Path(path)
     return _load(lambda: read_source(path), LoadedRegistry(path, str(path)), "Registry",  # type: ignore[return-value]
@@ -105,7 +106,7 @@ def load_registry(path: str | Path) -> LoadedRegistry:
 def load_plan_bytes(data: bytes, display: str, path: str | Path) -> LoadedPlan:
     """`load_plan` for bytes that are not a file of the work tree (e.g. `git show REV:path`)."""
     from tuyentruyen.loading.source import decode_source
-    from tuyentruyen.validation import plan_checks
+    from tuyentruyen.model.validation import plan_checks
 
     path = Path(path)
     return _load(lambda: decode_source(data, path, display), LoadedPlan(path, display),  # type: ignore[return-value]
@@ -115,7 +116,7 @@ def load_plan_bytes(data: bytes, display: str, path: str | Path) -> LoadedPlan:
 def load_registry_bytes(data: bytes, display: str, path: str | Path) -> LoadedRegistry:
     """`load_registry` for bytes read from elsewhere than the work tree."""
     from tuyentruyen.loading.source import decode_source
-    from tuyentruyen.validation import registry_checks
+    from tuyentruyen.model.validation import registry_checks
 
     path = Path(path)
     return _load(lambda: decode_source(data, path, display), LoadedRegistry(path, display),  # type: ignore[return-value]
@@ -204,7 +205,7 @@ class Report:
 def check_files(paths: list[Path], *, schema_only: bool = False, config=None) -> Report:
     """Validate every file (plans and registries) and, unless schema_only, lint the plans.
 
-    config: a `tuyentruyen.config.Config` for every plan; None finds each plan's tt.toml.
+    config: a `tuyentruyen.project.config.Config` for every plan; None finds each plan's tt.toml.
     """
     results: list[Loaded] = []
     for path in paths:

@@ -120,7 +120,7 @@ def test_times_read_with_timeexpr(tmp_path):
 
     ctx = Context(old_year=2024, new_year=2024, times=_timeexpr())
     if ctx.times is None:
-        pytest.skip("tuyentruyen.timeexpr chưa có")
+        pytest.skip("tuyentruyen.vn.timeexpr chưa có")
     fc = compare_field("time", "due", "thời gian", "Quý II/2024", "Quý III/2024", ctx)
     assert fc.note == "muộn hơn 1 quý" and not fc.cosmetic
     fc = compare_field("time", "due", "thời gian", "Quý I, Quý II/2024", "Quý I và Quý II năm 2024", ctx)

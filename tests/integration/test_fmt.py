@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import PLANS, ROOT, run_tt
 from tests.integration.plan_gen import layouts, plans, untidy, with_comments
-from tuyentruyen.fmt import WIDTH, FormatError, format_text
+from tuyentruyen.edit.fmt import WIDTH, FormatError, format_text
 from tuyentruyen.loading import Source, parse_yaml, read_source
 
 SAMPLES = sorted(PLANS.rglob("*.yaml")) + sorted((ROOT / "tests" / "fixtures" / "seeds").rglob("*.yaml"))

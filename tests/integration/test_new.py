@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import PLANS, ROOT, run_tt
 from tuyentruyen import api
-from tuyentruyen.new import Shift, describe_issuer
+from tuyentruyen.edit.new import Shift, describe_issuer
 
 SAMPLES = sorted(p for p in PLANS.rglob("*.yaml") if not api.is_registry_file(p))
 
@@ -80,7 +80,7 @@ def problems(path: Path, cwd: Path):
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_new_from_each_sample_is_next_years_plan_and_lint_clean(sample, tmp_path):
-    from tuyentruyen.timeexpr import parse_time
+    from tuyentruyen.vn.timeexpr import parse_time
 
     shutil.copytree(PLANS, tmp_path / "plans")
     shutil.copytree(ROOT / "docs" / "schema", tmp_path / "docs" / "schema")
@@ -196,7 +196,7 @@ def test_new_from_template_in_an_empty_repository_is_valid_and_lint_clean(doc_ty
 
 
 def test_a_repository_template_overrides_the_builtin_one(tmp_path):
-    from tuyentruyen.new import template_text
+    from tuyentruyen.edit.new import template_text
 
     builtin = template_text(None)
     (tmp_path / "templates").mkdir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tuyentruyen import api
-from tuyentruyen.config import Config
+from tuyentruyen.project.config import Config
 from tuyentruyen.rules import lint_loaded
 from tuyentruyen.rules.docs import base_texts
 

@@ -6,7 +6,7 @@ import json
 
 from tests.conftest import run_tt
 from tests.lint.helpers import codes, lint_path, write_plan
-from tuyentruyen.config import Config
+from tuyentruyen.project.config import Config
 from tuyentruyen.rules.docs import base_texts
 
 BASE = base_texts()[0]

@@ -134,7 +134,7 @@ def test_a_folded_value_is_fixed_only_where_the_file_holds_the_text(tmp_path, tt
 def test_diff_format_is_the_unified_format(tmp_path):
     import difflib
 
-    from tuyentruyen.fix import FixResult
+    from tuyentruyen.edit.fix import FixResult
 
     a = "".join(f"dòng {i}\n" for i in range(60))
     b = a.replace("dòng 5\n", "DÒNG 5\n").replace("dòng 6\n", "DÒNG 6\n").replace("dòng 40\n", "DÒNG 40\n")

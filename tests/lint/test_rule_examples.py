@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.lint.helpers import lint_path, write_plan
-from tuyentruyen.config import Config
+from tuyentruyen.project.config import Config
 from tuyentruyen.rules import all_rules
 from tuyentruyen.rules.docs import RIGHT, WRONG, example_plan, examples
 

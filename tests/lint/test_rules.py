@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from tests.lint.helpers import codes, lint_path, write_plan
-from tuyentruyen.config import Config
+from tuyentruyen.project.config import Config
 from tuyentruyen.rules.docs import base_texts, example_plan
 
 UNITS = base_texts()[1]
@@ -252,7 +252,7 @@ def test_document_symbol_must_match_its_type(tmp_path):
 
 
 def test_legacy_encodings(tmp_path):
-    from tuyentruyen.textcheck import encode_legacy
+    from tuyentruyen.vn.textcheck import encode_legacy
 
     for enc in ("TCVN3", "VNI"):
         frag = task(content=encode_legacy("Tổ chức tập huấn nghiệp vụ cải cách hành chính", enc))

@@ -14,7 +14,7 @@ import yaml
 
 from tests.conftest import FIXTURES, PLANS, run_tt
 from tuyentruyen import api
-from tuyentruyen.config import Config
+from tuyentruyen.project.config import Config
 from tuyentruyen.rules import lint_loaded
 
 SEEDS = sorted((FIXTURES / "seeds").glob("*/*.errors.yaml"))

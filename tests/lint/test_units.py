@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tuyentruyen.model import Registry
-from tuyentruyen.rules.units import UnitIndex, loose_key
+from tuyentruyen.vn.units import UnitIndex, loose_key
 
 REGISTRY = Registry.model_validate({"units": [
     {"id": "cac-so", "name": "Các sở, ban, ngành", "kind": "nhom", "aliases": ["Các sở, ngành"]},

@@ -69,7 +69,7 @@ def diff(
     if output is None:
         report(diffs, sys.stdout, cosmetic=not no_cosmetic)
     else:
-        from tuyentruyen.util.files import atomic_write_text
+        from tuyentruyen.project.files import atomic_write_text
 
         buf = io.StringIO()
         report(diffs, buf, cosmetic=not no_cosmetic)

@@ -1,4 +1,4 @@
-"""`tt fmt`: rewrite plans in the canonical layout, keeping every comment (tuyentruyen.fmt)."""
+"""`tt fmt`: rewrite plans in the canonical layout, keeping every comment (tuyentruyen.edit.fmt)."""
 
 from __future__ import annotations
 
@@ -41,8 +41,8 @@ def fmt(
 
 
 def run(files, *, check: bool, diff: bool) -> int:
-    from tuyentruyen.fmt import format_file
-    from tuyentruyen.util.files import atomic_write_text
+    from tuyentruyen.edit.fmt import format_file
+    from tuyentruyen.project.files import atomic_write_text
 
     out, err = sys.stdout, sys.stderr
     changed, same, failed = [], [], []
@@ -72,7 +72,7 @@ def run(files, *, check: bool, diff: bool) -> int:
 
 
 def _stdin(check: bool, diff: bool) -> int:
-    from tuyentruyen.fmt import FormatError, Formatted, format_text
+    from tuyentruyen.edit.fmt import FormatError, Formatted, format_text
 
     data = sys.stdin.buffer.read()
     try:

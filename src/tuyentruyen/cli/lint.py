@@ -31,7 +31,7 @@ def lint(
 ) -> None:
     """Soát lỗi nội dung các kế hoạch: thời hạn, trách nhiệm, viện dẫn, chữ viết (xem `tt rule`)."""
     from tuyentruyen import api
-    from tuyentruyen.config import ConfigError, load_config
+    from tuyentruyen.project.config import ConfigError, load_config
     from tuyentruyen.report import emit
 
     try:
@@ -58,9 +58,9 @@ def lint(
 
 def _fix(files: list[Path], cfg, *, write: bool) -> int:
     from tuyentruyen import api
-    from tuyentruyen.config import ConfigError
-    from tuyentruyen.fix import fix_file
-    from tuyentruyen.util.files import atomic_write_bytes
+    from tuyentruyen.project.config import ConfigError
+    from tuyentruyen.edit.fix import fix_file
+    from tuyentruyen.project.files import atomic_write_bytes
 
     changed = fixes = 0
     for path in files:

@@ -1,4 +1,4 @@
-"""`tt new`: start a plan for a year, from last year's plan or from the template (tuyentruyen.new)."""
+"""`tt new`: start a plan for a year, from last year's plan or from the template (tuyentruyen.edit.new)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def new(
 
     Kế hoạch mới có sẵn dòng $schema để VS Code gợi ý các khóa, được định dạng bằng tt fmt và được kiểm tra ngay (tt validate) sau khi tạo.
     """
-    from tuyentruyen import new as newplan
+    from tuyentruyen.edit import new as newplan
 
     if source is None and (year is None or issuer is None):
         raise fail_usage("Cần --from <kế hoạch năm trước>, hoặc cả --year và --issuer để lập từ mẫu.",
@@ -81,7 +81,7 @@ class _Shown:
 
 def _report(plan, written: list[Path]) -> int:
     from tuyentruyen import api
-    from tuyentruyen.new import _shown
+    from tuyentruyen.edit.new import _shown
     from tuyentruyen.report import emit
 
     out = sys.stdout

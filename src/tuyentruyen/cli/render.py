@@ -115,7 +115,7 @@ def _render_with_pdf(valid, targets, config, render_docx, pdfmod) -> None:
     import shutil
     import tempfile
 
-    from tuyentruyen.util.files import atomic_path
+    from tuyentruyen.project.files import atomic_path
 
     if not valid:
         return

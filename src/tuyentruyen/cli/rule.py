@@ -35,7 +35,7 @@ def rule(
         raise typer.Exit(0)
     found = get_rule(code)
     if found is None:
-        from tuyentruyen.validation import did_you_mean
+        from tuyentruyen.model.validation import did_you_mean
 
         guess = did_you_mean(code.upper(), [r.code for r in all_rules()])
         raise fail_usage(f"Không có quy tắc mã '{code}'." + (f" Có phải ý bạn là {guess}?" if guess else ""),

@@ -15,8 +15,8 @@ def schema(
     output: Path = typer.Option(None, "--output", "-o", help="Ghi vào tệp này thay vì in ra màn hình."),
 ) -> None:
     """In lược đồ JSON Schema (draft 2020-12) của định dạng kế hoạch, để trình soạn thảo gợi ý và kiểm tra."""
-    from tuyentruyen.schema import registry_schema_text, plan_schema_text
-    from tuyentruyen.util.files import atomic_write_text
+    from tuyentruyen.model.schema import registry_schema_text, plan_schema_text
+    from tuyentruyen.project.files import atomic_write_text
 
     text = registry_schema_text() if units else plan_schema_text()
     if output is None:

@@ -60,7 +60,7 @@ def units(
     if output is None:
         sys.stdout.write(text)
     else:
-        from tuyentruyen.util.files import atomic_write_bytes
+        from tuyentruyen.project.files import atomic_write_bytes
 
         atomic_write_bytes(output, text.encode("utf-8-sig" if fmt.value == "csv" else "utf-8"))
     if search and not any(units for _, units in rows):

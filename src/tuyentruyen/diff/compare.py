@@ -10,7 +10,7 @@ list of `Change` records (tuyentruyen.diff.model). Objects are matched, not line
 - within one list, only the objects that left the longest run kept in order are *reordered*.
 
 Each changed field is compared by its type: a unit renamed to another name of the same unit
-(registry) is cosmetic; a time gets its meaning from `tuyentruyen.timeexpr` when present
+(registry) is cosmetic; a time gets its meaning from `tuyentruyen.vn.timeexpr` when present
 ("muộn hơn 1 quý"); long text gets a word-level diff.
 """
 
@@ -29,7 +29,7 @@ _TIME_KINDS = {"continuous", "window", "deadline", "date", "recurrence", "event"
 
 def _timeexpr():
     """The time parser, so that times compare by meaning ("muộn hơn 1 quý"), not only as text."""
-    from tuyentruyen import timeexpr
+    from tuyentruyen.vn import timeexpr
 
     return timeexpr
 

@@ -266,7 +266,7 @@ def build(diffs: list[PlanDiff], cosmetic: bool = True):
 
 
 def write_docx(diffs: list[PlanDiff], target: str | Path, cosmetic: bool = True) -> Path:
-    from tuyentruyen.util.files import atomic_path
+    from tuyentruyen.project.files import atomic_path
 
     document = build(diffs, cosmetic)
     target = Path(target)

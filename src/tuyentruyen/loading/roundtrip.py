@@ -5,14 +5,14 @@ Reading for checks goes through the fast loader (`tuyentruyen.loading.yamlpos`);
 which keeps what the data alone loses: block scalars (`|`, `>-`) and where they were
 folded, flow or block style, anchors, and integers written with leading zeros.
 
-Comments are not carried through ruamel.yaml: `tuyentruyen.fmt` takes them from the
+Comments are not carried through ruamel.yaml: `tuyentruyen.edit.fmt` takes them from the
 source text and puts them back by YAML path, which survives key reordering and
 re-indentation (ruamel.yaml attaches a comment to the value *before* it, so moving a key
 would move the comment that introduces the next one).
 
 Layout: mappings indented by 2, sequences by 4 with the dash at offset 2
 (`tasks:\\n  - id: …`), Unicode written as is, and no line wrapping here: long text is
-folded by `tuyentruyen.fmt` (ruamel.yaml's own wrapping leaves a space at the end of
+folded by `tuyentruyen.edit.fmt` (ruamel.yaml's own wrapping leaves a space at the end of
 each wrapped line, and would split a value that carries an end-of-line comment).
 """
 
@@ -37,7 +37,7 @@ def make_yaml():
     yaml.width = NO_WRAP
     yaml.indent(mapping=MAPPING_INDENT, sequence=SEQUENCE_INDENT, offset=SEQUENCE_DASH_OFFSET)
     # Quotes are not kept as written: the emitter quotes a string only where YAML needs it
-    # (and `tuyentruyen.fmt` adds quotes where another YAML reader would change its type).
+    # (and `tuyentruyen.edit.fmt` adds quotes where another YAML reader would change its type).
     yaml.preserve_quotes = False
     yaml.allow_unicode = True
     yaml.allow_duplicate_keys = False

@@ -757,7 +757,7 @@ def _wording(templates: tuple[Path, ...]) -> Wording:
 
 def render_docx(plan, target: str | Path, config: RenderConfig | None = None) -> Path:
     """Write the .docx of a plan to target, atomically (a temporary file moved into place)."""
-    from tuyentruyen.util.files import atomic_path
+    from tuyentruyen.project.files import atomic_path
 
     config = config or RenderConfig()
     document = DocxBuilder(plan, config, _wording(config.templates)).build()

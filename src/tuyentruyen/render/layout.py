@@ -153,7 +153,7 @@ def make_layout(overrides: dict | None, where: str = "tt.toml [render.layout]") 
     changes = {}
     for key, value in overrides.items():
         if key not in known:
-            from tuyentruyen.validation import did_you_mean
+            from tuyentruyen.model.validation import did_you_mean
 
             guess = did_you_mean(key, list(known))
             raise LayoutError(f"{where}: không có thông số '{key}'"

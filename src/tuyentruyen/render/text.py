@@ -53,7 +53,7 @@ def vn_date(d: dt.date | None, style: str = "long", year: int | None = None) -> 
         if style == "long":
             return f"ngày{BLANK}tháng{BLANK}năm {y}"
         return f"{BLANK}/{BLANK}/{y}"
-    from tuyentruyen.citations import format_vn_date
+    from tuyentruyen.vn.citations import format_vn_date
 
     return format_vn_date(d, style)  # type: ignore[arg-type]
 

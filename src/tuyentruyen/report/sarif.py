@@ -52,7 +52,7 @@ def _uri(path: Path, root: Path) -> str:
 def _docs_url(files) -> str | None:
     if os.environ.get("TT_DOCS_URL"):
         return os.environ["TT_DOCS_URL"].rstrip("/")
-    from tuyentruyen.config import ConfigError, config_for
+    from tuyentruyen.project.config import ConfigError, config_for
 
     for f in files:
         try:

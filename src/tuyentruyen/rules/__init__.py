@@ -17,15 +17,15 @@ from tuyentruyen.problems import Problem
 def lint_loaded(loaded, config=None) -> list[Problem]:
     """The lint problems of one plan that loaded and validated (`loaded.plan` is set).
 
-    config: a :class:`tuyentruyen.config.Config`; None finds the plan's tt.toml. Raises
-    :class:`tuyentruyen.config.ConfigError` when that file is unusable.
+    config: a :class:`tuyentruyen.project.config.Config`; None finds the plan's tt.toml. Raises
+    :class:`tuyentruyen.project.config.ConfigError` when that file is unusable.
     """
     from tuyentruyen.rules.engine import check_config, lint
 
     if loaded.plan is None:
         return []
     if config is None:
-        from tuyentruyen.config import config_for
+        from tuyentruyen.project.config import config_for
 
         config = config_for(loaded.path)
     check_config(config)
@@ -36,7 +36,7 @@ def lint_files(results: list, config=None) -> list:
     """Lint every valid plan of results (in place). A tt.toml that cannot be used is returned as
     an extra file entry carrying one fatal problem (exit 2), and its plans are not linted."""
     from tuyentruyen.api import Loaded, LoadedPlan
-    from tuyentruyen.config import ConfigError, config_for
+    from tuyentruyen.project.config import ConfigError, config_for
     from tuyentruyen.loading import Source
     from tuyentruyen.loading.source import display_name
 

@@ -56,7 +56,7 @@ import re
 
 from tuyentruyen.rules.common import fmt_date, short
 from tuyentruyen.rules.refs import cited
-from tuyentruyen.rules.units import loose_key
+from tuyentruyen.vn.units import loose_key
 
 CODE = "TT-C003"
 TITLE = "Một văn bản, hai ngày hoặc hai trích yếu"

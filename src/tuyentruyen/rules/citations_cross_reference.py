@@ -47,7 +47,7 @@ SEVERITY = "error"
 
 
 def check(ctx):
-    from tuyentruyen.citations import doc_type, find_citations, parse_symbol
+    from tuyentruyen.vn.citations import doc_type, find_citations, parse_symbol
 
     doc = ctx.plan.document
     kind = "Quyết định" if ctx.plan.is_decision else "Kế hoạch"

@@ -48,7 +48,7 @@ _LAWS = ("luật", "bộ luật", "hiến pháp")
 
 
 def check(ctx):
-    from tuyentruyen.citations import doc_type, find_citations
+    from tuyentruyen.vn.citations import doc_type, find_citations
 
     for i, c in enumerate(ctx.plan.plan.implements):
         path = ("plan", "implements", i)

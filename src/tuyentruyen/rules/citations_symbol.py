@@ -56,7 +56,7 @@ SEVERITY = "error"
 
 
 def check(ctx):
-    from tuyentruyen.citations import parse_symbol
+    from tuyentruyen.vn.citations import parse_symbol
 
     doc = ctx.plan.document
     own = parse_symbol(f"{doc.number or 1}/{doc.symbol}")

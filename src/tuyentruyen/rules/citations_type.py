@@ -53,7 +53,7 @@ SEVERITY = "error"
 
 
 def check(ctx):
-    from tuyentruyen.citations import check_type_matches, parse_symbol
+    from tuyentruyen.vn.citations import check_type_matches, parse_symbol
 
     doc = ctx.plan.document
     own = parse_symbol(f"{doc.number or 1}/{doc.symbol}")

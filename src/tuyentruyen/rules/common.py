@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tuyentruyen.rules.units import clean, loose_key
+from tuyentruyen.vn.units import clean, loose_key
 
 _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
           "XVI", "XVII", "XVIII", "XIX", "XX"]

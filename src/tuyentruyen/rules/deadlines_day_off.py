@@ -96,10 +96,10 @@ def _why_off(d: dt.date, days_off: dict, workdays: frozenset) -> str | None:
 def library_days_off(first: int, last: int) -> dict[dt.date, str]:
     """Vietnam's public holidays of the years first..last, from the `holidays` library.
 
-    Cached on disk per installed version of the library (tuyentruyen.util.cache): building
+    Cached on disk per installed version of the library (tuyentruyen.project.cache): building
     the calendar costs ~0.15 s, more than the rest of `tt validate` on a typical plan.
     """
-    from tuyentruyen.util.cache import cached_json
+    from tuyentruyen.project.cache import cached_json
 
     def compute() -> dict[str, str]:
         import holidays
@@ -126,8 +126,8 @@ def load_days_off(path: Path) -> tuple[dict[dt.date, str], set[dt.date]]:
     """A repository's extra days off (`days`) and make-up working days (`workdays`); see docs/config.md."""
     import yaml
 
-    from tuyentruyen.citations import DateError, parse_vn_date
-    from tuyentruyen.config import ConfigError
+    from tuyentruyen.vn.citations import DateError, parse_vn_date
+    from tuyentruyen.project.config import ConfigError
 
     try:
         raw = yaml.safe_load(Path(path).read_text("utf-8")) or {}

@@ -101,7 +101,7 @@ def expected_files() -> dict[str, str]:
 
 
 def write_docs(folder: Path) -> list[Path]:
-    from tuyentruyen.util.files import atomic_write_text
+    from tuyentruyen.project.files import atomic_write_text
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -9,7 +9,7 @@ Adding a rule is adding a file.
 
 The :class:`Context` a rule reads is built once per plan and caches what several rules
 need: the plan model and its YAML positions, the unit registry resolved to a
-:class:`~tuyentruyen.rules.units.UnitIndex`, every deadline text parsed once (cached by
+:class:`~tuyentruyen.vn.units.UnitIndex`, every deadline text parsed once (cached by
 text), every unit reference, every text value. After the rules, ``# tt: ignore[CODE]``
 comments silence problems on their line; an ignore that silences nothing is reported
 (TT-T005).
@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Iterator
 
 import yaml
 
-from tuyentruyen.config import Config, ConfigError
+from tuyentruyen.project.config import Config, ConfigError
 from tuyentruyen.problems import Fix, Problem, Severity
 from tuyentruyen.rules.spans import LineIndex, safe_replacement, source_span, value_offsets
 
@@ -89,7 +89,7 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 def get_rule(code: str) -> Rule | None:
-    from tuyentruyen.config import _norm_code
+    from tuyentruyen.project.config import _norm_code
 
     code = _norm_code(code)
     return next((r for r in all_rules() if r.code == code), None)
@@ -101,7 +101,7 @@ def _matches(code: str, patterns: Iterable[str]) -> bool:
 
 def check_config(config: Config) -> None:
     """Raise ConfigError when a code in tt.toml matches no rule (a typo would silently do nothing)."""
-    from tuyentruyen.validation import did_you_mean
+    from tuyentruyen.model.validation import did_you_mean
 
     codes = [r.code for r in all_rules()]
     groups = [("lint.select", config.select or ()), ("lint.extend-select", config.extend_select),
@@ -378,7 +378,7 @@ def _item_units(items, path: tuple) -> Iterator[UnitRef]:
 
 @functools.lru_cache(maxsize=8192)
 def _parse_time(text, year):
-    from tuyentruyen.timeexpr import parse_time
+    from tuyentruyen.vn.timeexpr import parse_time
 
     return parse_time(text, year)
 
@@ -389,7 +389,7 @@ def _parse_time(text, year):
 @functools.lru_cache(maxsize=32)
 def _registry_index(path: Path, mtime_ns: int, size: int):
     from tuyentruyen.api import load_registry
-    from tuyentruyen.rules.units import UnitIndex
+    from tuyentruyen.vn.units import UnitIndex
 
     loaded = load_registry(path)
     if loaded.registry is None:
@@ -454,7 +454,7 @@ def find_ignores(ctx: Context) -> list[Ignore]:
             spans = [(n.start_mark.index, n.end_mark.index) for _, n in ctx.scalars()]
         if any(a <= i < b for a, b in spans):
             continue  # inside a quoted or block text
-        from tuyentruyen.config import _norm_code
+        from tuyentruyen.project.config import _norm_code
 
         raw = m.group("codes")
         codes = tuple(_norm_code(c) for c in re.split(r"[,\s]+", raw or "") if c.strip())
@@ -473,7 +473,7 @@ def lint(loaded, config: Config | None = None) -> list[Problem]:
 
 def _lint(loaded, config: Config | None) -> list[Problem]:
     if config is None:
-        from tuyentruyen.config import config_for
+        from tuyentruyen.project.config import config_for
 
         config = config_for(loaded.path)
     rules = enabled_rules(config, loaded.path)

@@ -88,7 +88,7 @@ def reference_values(ctx):
 
 
 def _from_text(path: tuple, text: str) -> list[Cited]:
-    from tuyentruyen.citations import find_citations
+    from tuyentruyen.vn.citations import find_citations
 
     out = []
     for c in find_citations(text):
@@ -102,7 +102,7 @@ def _from_text(path: tuple, text: str) -> list[Cited]:
 def cited(ctx) -> list[Cited]:
     """Every citation outside the reference lines, in file order."""
     def build():
-        from tuyentruyen.citations import check_type_matches, parse_symbol
+        from tuyentruyen.vn.citations import check_type_matches, parse_symbol
 
         out: list[Cited] = []
         for key, items in ((("document", "bases"), ctx.plan.document.bases),

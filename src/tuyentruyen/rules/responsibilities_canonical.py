@@ -39,7 +39,7 @@ appendix:
 
 from __future__ import annotations
 
-from tuyentruyen.rules.units import clean
+from tuyentruyen.vn.units import clean
 
 CODE = "TT-R012"
 TITLE = "Tên đơn vị không theo tên chuẩn"

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 
-from tuyentruyen.rules.units import loose_key
+from tuyentruyen.vn.units import loose_key
 
 CODE = "TT-R008"
 TITLE = "Đơn vị được giao việc không có trong Nơi nhận"

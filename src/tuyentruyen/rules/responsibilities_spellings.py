@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 
-from tuyentruyen.rules.units import clean
+from tuyentruyen.vn.units import clean
 
 CODE = "TT-R006"
 TITLE = "Tên đơn vị viết khác sổ đơn vị"
@@ -72,7 +72,7 @@ def check(ctx):
             continue
         if r.how in _APPROXIMATE or (r.how == "alias" and not idx.is_group(r.unit)):
             yield _report(ctx, ref.path, clean(ref.written), r, fix=True)
-    from tuyentruyen.rules.units import titles
+    from tuyentruyen.vn.units import titles
 
     for i, line in enumerate(ctx.plan.document.recipients):
         if _ARTICLE.match(line) or clean(line).casefold().startswith(titles()):

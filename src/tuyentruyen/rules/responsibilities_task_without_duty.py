@@ -43,7 +43,7 @@ plan:
 
 from __future__ import annotations
 
-from tuyentruyen.rules.units import clean, loose_key
+from tuyentruyen.vn.units import clean, loose_key
 
 CODE = "TT-R010"
 TITLE = "Đơn vị chủ trì không có nhiệm vụ trong Tổ chức thực hiện"

@@ -88,7 +88,7 @@ def check(ctx):
 def after(ctx, ignores, enabled: set[str]) -> list[Problem]:
     """Run by the engine once the other rules ran and the ignores were applied."""
     from tuyentruyen.rules.engine import all_rules
-    from tuyentruyen.validation import did_you_mean
+    from tuyentruyen.model.validation import did_you_mean
 
     codes = [r.code for r in all_rules()]
     out: list[Problem] = []

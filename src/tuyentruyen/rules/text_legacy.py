@@ -60,7 +60,7 @@ _SUSPECT = re.compile("[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00
 
 
 def check(ctx):
-    from tuyentruyen.textcheck import detect_legacy_encoding
+    from tuyentruyen.vn.textcheck import detect_legacy_encoding
 
     for path, node in ctx.scalars():
         value = node.value

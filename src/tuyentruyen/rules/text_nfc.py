@@ -53,7 +53,7 @@ FIXABLE = True
 
 
 def check(ctx):
-    from tuyentruyen.textcheck import check_nfc
+    from tuyentruyen.vn.textcheck import check_nfc
 
     for path, node in ctx.scalars():
         value = node.value

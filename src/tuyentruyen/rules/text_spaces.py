@@ -57,7 +57,7 @@ _END_MARK = re.compile(r"\.[^\S\n]+/[^\S\n]*\.|\./[^\S\n]+\.")
 
 
 def check(ctx):
-    from tuyentruyen.textcheck import find_space_issues
+    from tuyentruyen.vn.textcheck import find_space_issues
 
     for path, node in ctx.scalars():
         value = node.value

@@ -52,8 +52,8 @@ FIXABLE = True
 
 
 def _extra(ctx):
-    from tuyentruyen.config import ConfigError
-    from tuyentruyen.textcheck import TypoDataError, load_typo_file
+    from tuyentruyen.project.config import ConfigError
+    from tuyentruyen.vn.textcheck import TypoDataError, load_typo_file
 
     def build():
         entries = []
@@ -99,7 +99,7 @@ def check(ctx):
     import bisect
     import unicodedata
 
-    from tuyentruyen.textcheck import builtin_typos, find_typos
+    from tuyentruyen.vn.textcheck import builtin_typos, find_typos
 
     extra = _extra(ctx) or None
     entries = (*builtin_typos(), *(extra or ()))

@@ -195,7 +195,7 @@ _KEEP_KEYS = {"bases", "implements", "id", "units", "successor"}
 def from_previous(source_path: str | Path, out: str | Path | None = None, year: int | None = None) -> NewPlan:
     """Next year's plan made from source_path (nothing is written)."""
     from tuyentruyen import api
-    from tuyentruyen.fmt import FormatError, format_text
+    from tuyentruyen.edit.fmt import FormatError, format_text
 
     source_path = Path(source_path)
     loaded = api.load_plan(source_path)
@@ -381,7 +381,7 @@ def template_text(root: Path | None, target: Path | None = None) -> str:
     `templates`, else templates/), else tt's own."""
     folders = []
     if target is not None:
-        from tuyentruyen.config import ConfigError, config_for
+        from tuyentruyen.project.config import ConfigError, config_for
 
         try:
             templates = config_for(target).templates
@@ -406,7 +406,7 @@ def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_
     import jinja2
 
     from tuyentruyen import api
-    from tuyentruyen.fmt import FormatError, format_text
+    from tuyentruyen.edit.fmt import FormatError, format_text
 
     if not 1945 <= year <= 2200:
         raise NewPlanError(f"Năm {year} không hợp lệ.", "Ghi năm bằng 4 chữ số, ví dụ --year 2026.")
@@ -473,7 +473,7 @@ def _schema_ref(target: Path, root: Path, extra: dict[Path, str]) -> str:
                 return _relative(d / place / "plan.schema.json", target.parent)
         if d == root.resolve():
             break
-    from tuyentruyen.schema import plan_schema_text, registry_schema_text
+    from tuyentruyen.model.schema import plan_schema_text, registry_schema_text
 
     schema = root / "docs" / "schema" / "plan.schema.json"
     extra[schema] = plan_schema_text()
@@ -512,7 +512,7 @@ def _starter_registry(info: dict, path: Path, root: Path, extra: dict[Path, str]
 
 def write(plan: NewPlan, *, force: bool = False) -> list[Path]:
     """Write the plan (and the files made beside it) atomically; refuse to overwrite a plan."""
-    from tuyentruyen.util.files import atomic_write_text
+    from tuyentruyen.project.files import atomic_write_text
 
     if plan.path.exists() and not force:
         raise NewPlanError(f"Tệp '{_shown(plan.path)}' đã có; tt new không ghi đè.",

@@ -153,7 +153,7 @@ def _line_of_key(text: str, key: str, table: str | None = None) -> int:
 def _parse(path: Path) -> Config:
     import tomllib
 
-    from tuyentruyen.validation import did_you_mean
+    from tuyentruyen.model.validation import did_you_mean
 
     try:
         raw = path.read_bytes()

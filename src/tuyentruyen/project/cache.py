@@ -49,7 +49,7 @@ def cached_json(name: str, library: str, compute: Callable[[], object]):
     value = compute()
     if path is not None:
         try:
-            from tuyentruyen.util.files import atomic_write_text
+            from tuyentruyen.project.files import atomic_write_text
 
             atomic_write_text(path, json.dumps(value, ensure_ascii=False))
         except OSError:
