@@ -55,12 +55,12 @@ def test_usage_errors_are_vietnamese_and_exit_2(args, expected):
 
 
 def test_an_internal_error_never_shows_a_traceback(monkeypatch, tmp_path):
-    import tuyentruyen.api as api
+    import tuyentruyen.check as check
 
     def boom(*a, **k):
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(api, "check_files", boom)
+    monkeypatch.setattr(check, "check_files", boom)
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "a.yaml").write_text("tt: 1\n", encoding="utf-8")
     res = run_tt("validate", cwd=tmp_path)

@@ -1,191 +1,153 @@
-"""The library API: the pipeline every command shares.
+"""The library API (giao diện thư viện): what a program other than the CLI uses — a web form, a bot.
 
-    load (YAML with positions) → model (pydantic) → checks → problems
+    load (a path, bytes or text) → lint (with a registry and a configuration) → render (.docx bytes)
+                                 → diff (two plans, from bytes)            → rules (the catalogue)
 
-`load_plan` and `load_registry` never raise on bad input: what went wrong is in
-`.problems`, each located. `check_files` runs the pipeline over many files and, unless
-asked for the schema only, the lint rules.
+Nothing here raises on bad input: what is wrong comes back as located
+:class:`~tuyentruyen.problems.Problem` s (a file that cannot be read, an alias cycle, a
+tt.toml that cannot be used, a template that fails). Exceptions are left for misuse of the
+API itself (a wrong argument type). docs/api.md has runnable examples (the tests run them).
+
+::
+
+    from tuyentruyen import api
+
+    loaded = api.load_plan_bytes(data, "ke-hoach.yaml")
+    registry = api.load_registry("plans/units.yaml")
+    problems = loaded.problems + api.lint(loaded, registry=registry)
+    rendered = api.render_docx(loaded)           # rendered.data: the .docx bytes
+    diff = api.diff(old_bytes, new_bytes)        # diff.changes, diff.exit_code
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
-from tuyentruyen.loading import LoadedYaml, LoadError, Source, parse_yaml, read_source
-from tuyentruyen.loading.yamlpos import gc_paused
-from tuyentruyen.problems import Problem, Severity
+from tuyentruyen.errors import TTError, UsageError
+from tuyentruyen.loading.documents import (
+    Loaded,
+    LoadedPlan,
+    LoadedRegistry,
+    load_plan,
+    load_plan_bytes,
+    load_plan_text,
+    load_registry,
+    load_registry_bytes,
+)
+from tuyentruyen.model import Plan, Registry
+from tuyentruyen.problems import Fix, Problem, Severity, exit_code
+from tuyentruyen.project.config import DEFAULT as DEFAULT_CONFIG
+from tuyentruyen.project.config import Config, ConfigError, config_for, load_config
+from tuyentruyen.project.discover import (
+    PLANS_DIR,
+    REGISTRY_NAMES,
+    YAML_SUFFIXES,
+    discover,
+    find_project_root,
+    is_registry_file,
+)
 
-PLANS_DIR = "plans"
-REGISTRY_NAMES = ("units.yaml", "units.yml")
-YAML_SUFFIXES = (".yaml", ".yml")
+if TYPE_CHECKING:
+    from tuyentruyen.diff.model import PlanDiff
 
+__all__ = [
+    "DEFAULT_CONFIG", "PLANS_DIR", "REGISTRY_NAMES", "YAML_SUFFIXES",
+    "Config", "ConfigError", "Fix", "Loaded", "LoadedPlan", "LoadedRegistry", "Plan", "Problem", "Registry",
+    "Rendered", "Report", "RuleInfo", "Severity", "TTError", "UsageError",
+    "check_files", "config_for", "diff", "discover", "exit_code", "find_project_root", "find_registry",
+    "is_registry_file", "lint", "load_config", "load_plan", "load_plan_bytes", "load_plan_text", "load_registry",
+    "load_registry_bytes", "relative", "render_docx", "rules",
+]
 
-@dataclass
-class Loaded:
-    """A file through the pipeline: what could be read of it, and its problems."""
-
-    path: Path
-    display: str
-    source: Source | None = None
-    yaml: LoadedYaml | None = None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(p.severity is Severity.ERROR or p.fatal for p in self.problems)
-
-
-@dataclass
-class LoadedPlan(Loaded):
-    plan: "Plan | None" = None  # noqa: F821 - the model is imported lazily
-
-
-@dataclass
-class LoadedRegistry(Loaded):
-    registry: "Registry | None" = None  # noqa: F821
-
-
-def _load(read, result: Loaded, model_name: str, checks) -> Loaded:
-    """The pipeline for one file; `read()` returns its Source or raises LoadError."""
-    from pydantic import ValidationError
-
-    from tuyentruyen import model
-    from tuyentruyen.model import validation
-
-    try:
-        source = read()
-    except LoadError as exc:
-        result.problems.extend(exc.problems)
-        return result
-    result.source, result.display = source, source.display
-    try:
-        loaded = parse_yaml(source)
-    except LoadError as exc:
-        result.problems.extend(source.problems + exc.problems)
-        return result
-    result.yaml = loaded
-    result.problems.extend(source.problems)
-    if not isinstance(loaded.data, dict):
-        what = "một danh sách" if isinstance(loaded.data, list) else f"một giá trị đơn ({validation.describe_value(loaded.data)})"
-        result.problems.append(Problem(
-            "TT-S003", f"Tệp phải là một bảng các khóa (document, plan, …) nhưng đang là {what}.",
-            source.display, 1, 1, fatal=True,
-            hint="Mở đầu tệp bằng các khóa ở cột 1, ví dụ `document:` rồi `plan:` (xem docs/plan-format.md)."))
-        return result
-    cls = getattr(model, model_name)
-    try:
-        with gc_paused():
-            obj = cls.model_validate(loaded.data)
-    except ValidationError as exc:
-        result.problems.extend(validation.problems_from_error(exc, loaded, cls))
-        return result
-    setattr(result, "plan" if model_name == "Plan" else "registry", obj)
-    result.problems.extend(checks(obj, loaded))
-    return result
-
-
-def load_plan(path: str | Path) -> LoadedPlan:
-    """Read, parse and validate one plan file."""
-    from tuyentruyen.model.validation import plan_checks
-
-    path = Path(path)
-    return _load(lambda: read_source(path), LoadedPlan(path, str(path)), "Plan", plan_checks)  # type: ignore[return-value]
-
-
-def load_registry(path: str | Path) -> LoadedRegistry:
-    """Read, parse and validate one unit registry file."""
-    from tuyentruyen.model.validation import registry_checks
-
-    path = Path(path)
-    return _load(lambda: read_source(path), LoadedRegistry(path, str(path)), "Registry",  # type: ignore[return-value]
-                 registry_checks)
-
-
-def load_plan_bytes(data: bytes, display: str, path: str | Path) -> LoadedPlan:
-    """`load_plan` for bytes that are not a file of the work tree (e.g. `git show REV:path`)."""
-    from tuyentruyen.loading.source import decode_source
-    from tuyentruyen.model.validation import plan_checks
-
-    path = Path(path)
-    return _load(lambda: decode_source(data, path, display), LoadedPlan(path, display),  # type: ignore[return-value]
-                 "Plan", plan_checks)
-
-
-def load_registry_bytes(data: bytes, display: str, path: str | Path) -> LoadedRegistry:
-    """`load_registry` for bytes read from elsewhere than the work tree."""
-    from tuyentruyen.loading.source import decode_source
-    from tuyentruyen.model.validation import registry_checks
-
-    path = Path(path)
-    return _load(lambda: decode_source(data, path, display), LoadedRegistry(path, display),  # type: ignore[return-value]
-                 "Registry", registry_checks)
+RegistryArg = Union[LoadedRegistry, Registry, str, Path, None]
+PlanArg = Union[LoadedPlan, bytes, str, Path]
 
 
 # ---------------------------------------------------------------- finding files
 
 
-class UsageError(Exception):
-    """Bad usage (exit 2): the message is Vietnamese and says what to do."""
+def find_registry(plan_path: str | Path, plan: Plan | None = None, config: Config | None = None) -> Path | None:
+    """The unit registry of a plan: its `units:` key, else tt.toml's `units`, else units.yaml
+    in the plan's folder or a parent folder (tuyentruyen.project.discover)."""
+    from tuyentruyen.project.discover import find_registry as find
 
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.message, self.hint = message, hint
-
-
-def find_project_root(start: Path | None = None) -> Path | None:
-    """The nearest directory, from start upwards, that has tt.toml or a plans/ folder."""
-    here = (start or Path.cwd()).resolve()
-    for d in (here, *here.parents):
-        if (d / "tt.toml").is_file() or (d / PLANS_DIR).is_dir():
-            return d
-    return None
+    return find(Path(plan_path), plan.units if plan is not None else None, config)[0]
 
 
-def is_registry_file(path: Path) -> bool:
-    return path.name in REGISTRY_NAMES or path.name.endswith((".units.yaml", ".units.yml"))
+def relative(path: Path) -> str:
+    """A path as shown to the user: relative to the current folder when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
 
 
-def discover(paths: list[str] | None, *, include_registries: bool = True) -> list[Path]:
-    """The files a command works on: the paths given (folders searched), or plans/ of the project."""
-    if not paths:
-        root = find_project_root()
-        if root is None:
-            raise UsageError("Không tìm thấy thư mục plans/ ở thư mục hiện tại hay các thư mục cha.",
-                             "Chạy lệnh trong kho kế hoạch, hoặc chỉ rõ tệp: `tt validate plans/2024.yaml`.")
-        paths = [str(root / PLANS_DIR)]
-    found: list[Path] = []
-    for given in paths:
-        p = Path(given)
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.suffix in YAML_SUFFIXES and f.is_file()
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            found.extend(f for f in files if include_registries or not is_registry_file(f))
-        else:
-            found.append(p)  # a missing file is reported by the loader, with the others
-    if not found:
-        raise UsageError(f"Không có tệp kế hoạch (.yaml) nào trong {', '.join(paths)}.",
-                         "Tạo một kế hoạch bằng `tt new`, hoặc chỉ rõ đường dẫn tệp.")
-    return found
+# ---------------------------------------------------------------- lint
 
 
-def find_registry(plan_path: Path, plan=None) -> Path | None:
-    """The unit registry of a plan: its `units:` path, else units.yaml here or in a parent folder."""
-    if plan is not None and plan.units:
-        return (plan_path.parent / plan.units)
-    here = plan_path.resolve().parent
-    stop = find_project_root(here)
-    for d in (here, *here.parents):
-        for name in REGISTRY_NAMES:
-            if (d / name).is_file():
-                return d / name
-        if stop is not None and d == stop:
-            break
-    return None
+def _registry_state(registry: RegistryArg, loaded: LoadedPlan, config: Config):
+    from tuyentruyen.project.registry import RegistryState, index_registry, read_registry, registry_for
+
+    if registry is None:
+        return registry_for(loaded.path, loaded.plan, config)
+    if isinstance(registry, (str, Path)):
+        return read_registry(Path(registry))
+    if isinstance(registry, LoadedRegistry):
+        if registry.registry is None:
+            first = next((p for p in registry.problems if p.severity is Severity.ERROR or p.fatal), None)
+            detail = f"{first.file}:{first.line}:{first.col}: {first.message}" if first else ""
+            return RegistryState(path=registry.path, why="invalid", detail=detail, display=registry.display)
+        return RegistryState(index=index_registry(registry.registry), path=registry.path, display=registry.display)
+    if isinstance(registry, Registry):
+        return RegistryState(index=index_registry(registry), path=None, display="<sổ đơn vị>")
+    raise TypeError(f"registry: expected LoadedRegistry, Registry, a path or None, not {type(registry).__name__}")
 
 
-# ---------------------------------------------------------------- running checks
+def lint(loaded: LoadedPlan, *, registry: RegistryArg = None, config: Config | None = None) -> list[Problem]:
+    """The lint problems of a loaded plan (none when it did not validate: see ``loaded.problems``).
+
+    registry: the unit registry to resolve names with (a LoadedRegistry, a Registry model, a path,
+    or None for the plan's own, found as the CLI finds it); config: a Config (None: the plan's
+    tt.toml, or tt's defaults for a plan that is not a file). A configuration that cannot be
+    used comes back as one fatal TT-K001 problem.
+    """
+    from tuyentruyen.rules import lint_loaded
+
+    if loaded.plan is None:
+        return []
+    try:
+        cfg = config if config is not None else (config_for(loaded.path) if loaded.path.exists() else DEFAULT_CONFIG)
+        problems = lint_loaded(loaded, cfg, _registry_state(registry, loaded, cfg))
+    except TTError as exc:
+        return [exc.to_problem()]
+    problems.sort(key=lambda p: p.sort_key)
+    return problems
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A lint rule of the catalogue: its code, Vietnamese title, default severity, documentation."""
+
+    code: str
+    title: str
+    severity: Severity
+    default: bool
+    fixable: bool
+    doc: str
+
+
+def rules() -> list[RuleInfo]:
+    """Every lint rule, in code order."""
+    from tuyentruyen.rules import all_rules
+
+    return [RuleInfo(r.code, r.title, r.severity, r.default, r.fixable, r.doc) for r in all_rules()]
+
+
+# ---------------------------------------------------------------- checking many files
 
 
 @dataclass
@@ -197,31 +159,79 @@ class Report:
         return [p for f in self.files for p in f.problems]
 
     def exit_code(self) -> int:
-        from tuyentruyen.problems import exit_code
-
         return exit_code(self.problems)
 
 
-def check_files(paths: list[Path], *, schema_only: bool = False, config=None) -> Report:
+def check_files(paths: Iterable[str | Path], *, schema_only: bool = False, config: Config | None = None) -> Report:
     """Validate every file (plans and registries) and, unless schema_only, lint the plans.
 
-    config: a `tuyentruyen.project.config.Config` for every plan; None finds each plan's tt.toml.
+    config: a Config for every plan; None finds each plan's tt.toml.
     """
-    results: list[Loaded] = []
-    for path in paths:
-        result: Loaded = load_registry(path) if is_registry_file(path) else load_plan(path)
-        results.append(result)
-    if not schema_only:
-        from tuyentruyen.rules import lint_files
+    from tuyentruyen.check import check_files as run
 
-        results.extend(lint_files(results, config))
-    for r in results:
-        r.problems.sort(key=lambda p: p.sort_key)
-    return Report(results)
+    return Report(run([Path(p) for p in paths], schema_only=schema_only, config=config))
 
 
-def relative(path: Path) -> str:
+# ---------------------------------------------------------------- render
+
+
+@dataclass
+class Rendered:
+    """The .docx of a plan (``data``), or why it could not be made (``problems``)."""
+
+    data: bytes | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None
+
+
+def _as_loaded(plan: PlanArg, display: str) -> LoadedPlan:
+    if isinstance(plan, LoadedPlan):
+        return plan
+    if isinstance(plan, bytes):
+        return load_plan_bytes(plan, display)
+    if isinstance(plan, (str, Path)):
+        return load_plan(plan)
+    raise TypeError(f"plan: expected LoadedPlan, bytes or a path, not {type(plan).__name__}")
+
+
+def render_docx(plan: PlanArg, *, config: Config | None = None) -> Rendered:
+    """The official .docx of a plan as bytes (tuyentruyen.render), or the problems that prevent it."""
+    from tuyentruyen.render import render_bytes
+
+    loaded = _as_loaded(plan, "<kế hoạch>")
+    if loaded.plan is None:
+        return Rendered(None, [p for p in loaded.problems if p.severity is Severity.ERROR or p.fatal])
     try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+        cfg = config if config is not None else (config_for(loaded.path) if loaded.path.exists() else DEFAULT_CONFIG)
+        return Rendered(render_bytes(loaded.plan, cfg, find_project_root(loaded.path)))
+    except TTError as exc:
+        return Rendered(None, [exc.to_problem()])
+
+
+# ---------------------------------------------------------------- diff
+
+
+def diff(old: PlanArg, new: PlanArg, *, old_registry: RegistryArg = None, new_registry: RegistryArg = None) -> PlanDiff:
+    """The semantic diff of two plans (tuyentruyen.diff): tasks added, removed, moved, changed.
+
+    A side that cannot be read gives a PlanDiff with status "error" and its problems.
+    Registries: as for :func:`lint` (None: each plan's own, when it is a file).
+    """
+    from tuyentruyen.diff.compare import compare_sides
+    from tuyentruyen.diff.load import side_from_loaded
+
+    sides = []
+    for value, registry, name in ((old, old_registry, "<bản cũ>"), (new, new_registry, "<bản mới>")):
+        loaded = _as_loaded(value, name)
+        state = None
+        if loaded.plan is not None and (registry is not None or loaded.path.exists()):
+            try:
+                cfg = config_for(loaded.path) if loaded.path.exists() else DEFAULT_CONFIG
+                state = _registry_state(registry, loaded, cfg)
+            except TTError:
+                state = None
+        sides.append(side_from_loaded(loaded, state))
+    return compare_sides(*sides)

@@ -9,6 +9,7 @@ from tuyentruyen.diff.messages import ops_plain
 from tuyentruyen.diff.text import fold, norm, paragraph_ops, similarity, word_diff
 from tuyentruyen.diff.units import UnitNames, compare_units
 from tuyentruyen.model import Registry
+from tuyentruyen.vn.units import UnitIndex
 from tests.diff.diffplans import REGISTRY
 
 NFD = "Tuyên truyền cải cách hành chính".encode().decode()  # written below in NFD form
@@ -62,7 +63,7 @@ def test_paragraphs_aligned():
 
 
 def test_units_same_unit_other_name():
-    names = UnitNames(Registry.model_validate(REGISTRY))
+    names = UnitNames(UnitIndex(Registry.model_validate(REGISTRY)))
     assert names.key("Đài PT-TH tỉnh") == names.key("Đài Phát thanh - Truyền hình tỉnh") == "id:dai-ptth"
     assert names.key("đài phát thanh  VÀ truyền hình tỉnh") == "id:dai-ptth"
     assert names.key("Sở Tư pháp") == "name:sở tư pháp"
@@ -74,7 +75,7 @@ def test_units_same_unit_other_name():
 
 
 def test_a_side_without_registry_borrows_the_other():
-    with_reg = UnitNames(Registry.model_validate(REGISTRY))
+    with_reg = UnitNames(UnitIndex(Registry.model_validate(REGISTRY)))
     without = UnitNames(None, fallback=with_reg)
     u = compare_units(["Đài PT-TH tỉnh"], ["Đài Phát thanh - Truyền hình tỉnh"], without, with_reg)
     assert u["same_units"]

@@ -57,7 +57,7 @@ def test_moved_dates_are_noted_with_the_reason():
     shift.text("trước ngày 29/02/2024, báo cáo trước ngày 15/3/2024")
     assert shift.notes == ["'29/02/2024' → 28/02/2025: năm 2025 không có ngày 29/02",
                            "'15/3/2024' → 14/3/2025: 15/03/2025 là thứ Bảy, chuyển về ngày làm việc liền trước "
-                           "(thứ Sáu)"]
+                           "(thứ Sáu 14/03/2025)"]
 
 
 @pytest.mark.parametrize("name,place,symbol,short,header", [
@@ -197,8 +197,9 @@ def test_new_from_template_in_an_empty_repository_is_valid_and_lint_clean(doc_ty
 
 def test_a_repository_template_overrides_the_builtin_one(tmp_path):
     from tuyentruyen.edit.new import template_text
+    from tuyentruyen.project.config import DEFAULT
 
-    builtin = template_text(None)
+    builtin, _ = template_text(DEFAULT, None)
     (tmp_path / "templates").mkdir()
     (tmp_path / "plans").mkdir()
     (tmp_path / "templates" / "new-plan.yaml.j2").write_text(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import holidays
 
-from tuyentruyen.rules.deadlines_day_off import library_days_off
+from tuyentruyen.project.calendar import _library as library_days_off
 
 
 def test_cached_calendar_equals_the_library(tmp_path, monkeypatch):

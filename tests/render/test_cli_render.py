@@ -135,7 +135,7 @@ def test_layout_figures_from_the_config_within_the_decree(project):
     assert r.code == 2 and "margin_left_mm" in r.err  # did you mean
     (project / "tt.toml").write_text("[render\n", encoding="utf-8")
     r = run_tt("render", "plans/kh.yaml", cwd=project)
-    assert r.code == 2 and "không đọc được tệp cấu hình" in r.err and "Traceback" not in r.text
+    assert r.code == 2 and "TT-K001" in r.err and "cú pháp TOML" in r.err and "Traceback" not in r.text
 
 
 def test_unit_columns_from_the_config(project):

@@ -63,3 +63,21 @@ def fail_usage(message: str, hint: str | None = None) -> "typer.Exit":
     if hint:
         typer.echo(f"  gợi ý: {hint}", err=True)
     return typer.Exit(2)
+
+
+def fail_error(exc) -> "typer.Exit":
+    """Print a tuyentruyen.errors.TTError (where, code, what, how to fix); return Exit(2) to raise.
+
+    Its located problems, if any, are printed first, as `tt validate` prints them."""
+    import sys
+
+    if exc.problems:
+        from tuyentruyen.report import emit_problems
+
+        emit_problems(exc.problems, sys.stderr)
+    code = f" {exc.code}" if exc.file is not None else ""
+    typer.echo(f"{exc.where}lỗi{code}: {exc.message}" if exc.file is not None else f"tt: lỗi: {exc.message}",
+               err=True)
+    if exc.hint:
+        typer.echo(f"  gợi ý: {exc.hint}", err=True)
+    return typer.Exit(2)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from tuyentruyen.cli.base import app, fail_usage
+from tuyentruyen.cli.base import app, fail_error
 from tuyentruyen.cli.complete import plan_files_only
 
 
@@ -46,16 +46,17 @@ def diff(
     import io
     import sys
 
-    from tuyentruyen.diff import git
-    from tuyentruyen.diff.sources import DiffUsageError, collect
+    from tuyentruyen.diff.sources import collect
+    from tuyentruyen.errors import TTError
 
+    inputs = tuple(Path(p) for p in paths or ())
     # the loader builds hundreds of thousands of small objects at once; the cyclic collector,
     # re-scanning them every few hundred allocations, would double the time of a large plan
     gc.disable()
     try:
         diffs = collect(list(paths or []), rev)
-    except (DiffUsageError, git.GitError) as exc:
-        raise fail_usage(exc.message, exc.hint) from None
+    except TTError as exc:
+        raise fail_error(exc) from None
     finally:
         gc.enable()
 
@@ -74,18 +75,16 @@ def diff(
         buf = io.StringIO()
         report(diffs, buf, cosmetic=not no_cosmetic)
         try:
-            atomic_write_text(output, buf.getvalue())
-        except OSError as exc:
-            raise fail_usage(f"Không ghi được tệp '{output}': {exc.strerror or exc}.",
-                             "Kiểm tra đường dẫn và quyền ghi của thư mục.") from None
+            atomic_write_text(output, buf.getvalue(), protect=inputs)
+        except TTError as exc:
+            raise fail_error(exc) from None
     if docx is not None:
         from tuyentruyen.diff.docx import write_docx
 
         try:
-            write_docx(diffs, docx)
-        except OSError as exc:
-            raise fail_usage(f"Không ghi được tệp '{docx}': {exc.strerror or exc}.",
-                             "Kiểm tra đường dẫn và quyền ghi của thư mục; đóng tệp nếu đang mở trong Word.") from None
+            write_docx(diffs, docx, protect=inputs)
+        except TTError as exc:
+            raise fail_error(exc) from None
         typer.echo(f"Đã ghi Bảng so sánh vào {docx}.", err=True)
     codes = [d.exit_code for d in diffs]
     raise typer.Exit(max(codes) if codes else 0)

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from tuyentruyen.cli.base import app, fail_usage
+from tuyentruyen.cli.base import app, fail_error, fail_usage
 from tuyentruyen.cli.complete import plan_paths
 
 
@@ -27,41 +27,60 @@ def fmt(
 
     Thứ tự khóa theo định dạng kế hoạch, chữ Unicode dựng sẵn (NFC), thụt lề và dấu ngoặc kép thống nhất, đoạn văn dài được ngắt dòng. Dữ liệu không đổi; tệp có lỗi cú pháp YAML được để nguyên (mã thoát 2).
     """
-    from tuyentruyen import api
+    from tuyentruyen.errors import TTError
+    from tuyentruyen.project.discover import discover
 
     if paths and "-" in paths:
         if len(paths) > 1:
             raise fail_usage("'-' (đầu vào chuẩn) không đi cùng tệp khác.", "Chạy `tt fmt -` riêng cho đầu vào chuẩn.")
         raise typer.Exit(_stdin(check, diff))
     try:
-        files = api.discover(paths)
-    except api.UsageError as exc:
-        raise fail_usage(exc.message, exc.hint) from None
+        files = discover(paths)
+    except TTError as exc:
+        raise fail_error(exc) from None
     raise typer.Exit(run(files, check=check, diff=diff))
 
 
 def run(files, *, check: bool, diff: bool) -> int:
-    from tuyentruyen.edit.fmt import format_file
-    from tuyentruyen.project.files import atomic_write_text
+    import os
+
+    from tuyentruyen.edit.fmt import format_file, write_formatted
+    from tuyentruyen.project.files import WriteError
 
     out, err = sys.stdout, sys.stderr
     changed, same, failed = [], [], []
     for path in files:
-        result = format_file(path)
+        try:
+            result = format_file(path)
+        except Exception:  # noqa: BLE001 - isolate this file: the others are still formatted
+            if os.environ.get("TT_DEBUG"):
+                raise
+            from tuyentruyen.check import internal_problem
+            from tuyentruyen.edit.fmt import Formatted
+            from tuyentruyen.loading.source import display_name
+
+            shown = display_name(path)
+            failed.append(Formatted(path, shown, problems=[internal_problem(shown, "định dạng")]))
+            continue
         if not result.ok:
             failed.append(result)
             continue
         if not result.changed:
             same.append(result)
             continue
-        changed.append(result)
         if diff:
             out.write(_unified(result))
         elif check:
             out.write(f"cần định dạng lại: {result.display}\n")
         else:
-            atomic_write_text(path, result.formatted)
+            try:
+                write_formatted(result)
+            except WriteError as exc:
+                result.problems = [exc.to_problem()]
+                failed.append(result)
+                continue
             out.write(f"đã định dạng lại: {result.display}\n")
+        changed.append(result)
     if failed:
         _report_failures(failed, err)
     summary = _summary(len(changed), len(same), len(failed), dry=check or diff)
@@ -105,15 +124,12 @@ def _unified(result) -> str:
 
 
 def _report_failures(failed, stream) -> None:
-    from tuyentruyen.api import Loaded
     from tuyentruyen.loading import Source
+    from tuyentruyen.report import ProblemsOf
     from tuyentruyen.report.text import report
 
-    shown = []
-    for r in failed:
-        source = Source(r.path, r.display, r.original) if r.original else None
-        shown.append(Loaded(r.path, r.display, source=source, problems=r.problems))
-    report(shown, stream)
+    report([ProblemsOf(r.problems, Source(r.path, r.display, r.original) if r.original else None) for r in failed],
+           stream)
 
 
 def _summary(changed: int, same: int, failed: int, *, dry: bool) -> str:

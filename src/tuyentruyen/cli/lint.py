@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from tuyentruyen.cli.base import ReportFormat, app, fail_usage
+from tuyentruyen.cli.base import ReportFormat, app, fail_error
 from tuyentruyen.cli.complete import plan_paths
 
 
@@ -30,58 +30,39 @@ def lint(
         show_default=False),
 ) -> None:
     """Soát lỗi nội dung các kế hoạch: thời hạn, trách nhiệm, viện dẫn, chữ viết (xem `tt rule`)."""
-    from tuyentruyen import api
-    from tuyentruyen.project.config import ConfigError, load_config
-    from tuyentruyen.report import emit
+    from tuyentruyen.cli.validate import run_check
+    from tuyentruyen.errors import TTError
+    from tuyentruyen.project.config import load_config
+    from tuyentruyen.project.discover import discover
 
     try:
-        files = api.discover(paths)
-    except api.UsageError as exc:
-        raise fail_usage(exc.message, exc.hint) from None
-    cfg = None
-    if config is not None:
-        try:
-            cfg = load_config(config)
+        files = discover(paths)
+        cfg = None
+        if config is not None:
             from tuyentruyen.rules.engine import check_config
 
+            cfg = load_config(config)
             check_config(cfg)
-        except ConfigError as exc:
-            raise fail_usage(f"{exc.path}:{exc.line}:{exc.col}: {exc.message}", exc.hint) from None
-    if fix or diff:
-        code = _fix(files, cfg, write=not diff)
-        if diff:
-            raise typer.Exit(code)
-    report = api.check_files(files, config=cfg)
-    emit(report.files, fmt.value, sys.stdout)
-    raise typer.Exit(report.exit_code())
+        if fix or diff:
+            code = _fix(files, cfg, write=not diff)
+            if diff:
+                raise typer.Exit(code)
+    except TTError as exc:
+        raise fail_error(exc) from None
+    raise typer.Exit(run_check([str(f) for f in files], fmt.value, False, cfg))
 
 
 def _fix(files: list[Path], cfg, *, write: bool) -> int:
-    from tuyentruyen import api
-    from tuyentruyen.project.config import ConfigError
-    from tuyentruyen.edit.fix import fix_file
-    from tuyentruyen.project.files import atomic_write_bytes
+    """--fix (write) or --diff: every safe fix, through the shared rewrite path (tuyentruyen.edit)."""
+    from tuyentruyen.edit.fix import fix_files
 
-    changed = fixes = 0
-    for path in files:
-        if api.is_registry_file(path):
-            continue
-        try:
-            result = fix_file(path, cfg)
-        except ConfigError as exc:
-            raise fail_usage(f"{exc.path}:{exc.line}:{exc.col}: {exc.message}", exc.hint) from None
-        if not result.changed:
-            continue
-        changed += 1
-        fixes += result.applied
-        if write:
-            atomic_write_bytes(path, result.data())
-        else:
+    outcome = fix_files(files, cfg, write=write)
+    if outcome.unreadable:
+        from tuyentruyen.report import emit
+
+        emit(outcome.unreadable, "text", sys.stderr)
+    if not write:
+        for result in outcome.changed:
             sys.stdout.write(result.diff())
-    if write:
-        if fixes:
-            typer.echo(f"tt: đã sửa {fixes} chỗ trong {changed} tệp.", err=True)
-        return 0
-    typer.echo(f"tt: --fix sẽ sửa {fixes} chỗ trong {changed} tệp." if fixes else "tt: không có gì để sửa.",
-               err=True)
-    return 1 if changed else 0
+    typer.echo(outcome.summary(write), err=True)
+    return outcome.exit_code(write)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from tuyentruyen.cli.base import app, fail_usage
+from tuyentruyen.cli.base import app, fail_error, fail_usage
 from tuyentruyen.cli.complete import plan_files_only
 
 
@@ -45,6 +45,7 @@ def new(
     Kế hoạch mới có sẵn dòng $schema để VS Code gợi ý các khóa, được định dạng bằng tt fmt và được kiểm tra ngay (tt validate) sau khi tạo.
     """
     from tuyentruyen.edit import new as newplan
+    from tuyentruyen.errors import TTError
 
     if source is None and (year is None or issuer is None):
         raise fail_usage("Cần --from <kế hoạch năm trước>, hoặc cả --year và --issuer để lập từ mẫu.",
@@ -61,41 +62,30 @@ def new(
         else:
             plan = newplan.from_template(year, issuer, output, doc_type=doc_type, place=place, symbol=symbol,
                                          parent=parent)
-        written = newplan.write(plan, force=force)
-    except newplan.NewPlanError as exc:
-        if exc.problems:
-            from tuyentruyen.report import emit
-
-            emit([_Shown(exc.problems)], "text", sys.stderr)
-        raise fail_usage(exc.message, exc.hint) from None
+        written = newplan.write(plan, force=force, protect=(source,) if source is not None else ())
+    except TTError as exc:
+        raise fail_error(exc) from None
     raise typer.Exit(_report(plan, written))
 
 
-class _Shown:
-    """Problems of a file that could not be used, for the text reporter."""
-
-    def __init__(self, problems):
-        self.problems, self.source, self.ok = problems, None, False
-        self.display = problems[0].file if problems else ""
-
-
 def _report(plan, written: list[Path]) -> int:
-    from tuyentruyen import api
-    from tuyentruyen.edit.new import _shown
+    from tuyentruyen.check import check_files
+    from tuyentruyen.loading.source import display_name
+    from tuyentruyen.problems import exit_code
     from tuyentruyen.report import emit
 
     out = sys.stdout
-    out.write(f"Đã tạo {_shown(plan.path)}\n")
+    out.write(f"Đã tạo {display_name(plan.path)}\n")
     for note in plan.notes:
         out.write(f"  - {note}\n")
     for path in written[1:]:
-        out.write(f"  - đã tạo {_shown(path)}\n")
-    report = api.check_files([plan.path])
-    problems = report.problems
+        out.write(f"  - đã tạo {display_name(path)}\n")
+    files = check_files([plan.path])
+    problems = [p for f in files for p in f.problems]
     if problems:
         out.write("Kiểm tra kế hoạch mới (tt validate):\n")
-        emit(report.files, "text", out)
+        emit(files, "text", out)
     else:
         out.write("Kiểm tra kế hoạch mới: không có lỗi. "
-                  f"Tiếp theo: sửa nội dung rồi chạy `tt validate {_shown(plan.path)}`.\n")
-    return report.exit_code()
+                  f"Tiếp theo: sửa nội dung rồi chạy `tt validate {display_name(plan.path)}`.\n")
+    return exit_code(problems)

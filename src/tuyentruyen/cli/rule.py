@@ -24,9 +24,14 @@ def rule(
     from tuyentruyen.rules.docs import page
 
     if write_docs is not None:
+        from tuyentruyen.cli.base import fail_error
+        from tuyentruyen.errors import TTError
         from tuyentruyen.rules.docs import write_docs as write
 
-        written = write(write_docs)
+        try:
+            written = write(write_docs)
+        except TTError as exc:
+            raise fail_error(exc) from None
         typer.echo(f"tt: đã ghi {len(written)} trang vào {write_docs}." if written
                    else f"tt: các trang trong {write_docs} đã cập nhật.", err=True)
         raise typer.Exit(0)
@@ -35,7 +40,7 @@ def rule(
         raise typer.Exit(0)
     found = get_rule(code)
     if found is None:
-        from tuyentruyen.model.validation import did_you_mean
+        from tuyentruyen.vn.text import did_you_mean
 
         guess = did_you_mean(code.upper(), [r.code for r in all_rules()])
         raise fail_usage(f"Không có quy tắc mã '{code}'." + (f" Có phải ý bạn là {guess}?" if guess else ""),

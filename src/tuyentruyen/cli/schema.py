@@ -18,8 +18,19 @@ def schema(
     from tuyentruyen.model.schema import registry_schema_text, plan_schema_text
     from tuyentruyen.project.files import atomic_write_text
 
+    from tuyentruyen.cli.base import fail_error
+    from tuyentruyen.errors import TTError
+
     text = registry_schema_text() if units else plan_schema_text()
     if output is None:
         typer.echo(text, nl=False)
     else:
-        atomic_write_text(output, text)
+        if output.suffix.lower() in (".yaml", ".yml"):
+            from tuyentruyen.cli.base import fail_usage
+
+            raise fail_usage(f"-o {output}: lược đồ là tệp JSON; tt không ghi nó vào một tệp .yaml (có thể là kế hoạch).",
+                             "Ghi ra tệp .json, ví dụ -o docs/schema/plan.schema.json.")
+        try:
+            atomic_write_text(output, text)
+        except TTError as exc:
+            raise fail_error(exc) from None

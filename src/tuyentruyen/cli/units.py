@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from tuyentruyen.cli.base import app, fail_usage
+from tuyentruyen.cli.base import app, fail_error
 from tuyentruyen.cli.complete import registry_paths
 
 KIND_LABELS = {
@@ -45,16 +45,21 @@ def units(
 
     Dùng để chép đúng tên đơn vị vào kế hoạch (chủ trì, phối hợp, nhiệm vụ theo đơn vị).
     """
-    from tuyentruyen import api
+    from tuyentruyen.errors import TTError
+    from tuyentruyen.loading.documents import load_registry
+    from tuyentruyen.problems import exit_code
 
-    registries = _find(paths)
-    loaded = [api.load_registry(p) for p in registries]
+    try:
+        registries = _find(paths)
+    except TTError as exc:
+        raise fail_error(exc) from None
+    loaded = [load_registry(p) for p in registries]
     bad = [r for r in loaded if r.registry is None]
     if bad:
         from tuyentruyen.report import emit
 
         emit(bad, "text", sys.stderr)
-        raise typer.Exit(api.Report(bad).exit_code() or 1)
+        raise typer.Exit(exit_code([p for r in bad for p in r.problems]) or 1)
     rows = [(r, [u for u in r.registry.units if _matches(u, search)]) for r in loaded]
     text = {"text": _text, "json": _json, "csv": _csv}[fmt.value](rows, search)
     if output is None:
@@ -62,59 +67,63 @@ def units(
     else:
         from tuyentruyen.project.files import atomic_write_bytes
 
-        atomic_write_bytes(output, text.encode("utf-8-sig" if fmt.value == "csv" else "utf-8"))
+        try:
+            atomic_write_bytes(output, text.encode("utf-8-sig" if fmt.value == "csv" else "utf-8"),
+                               protect=tuple(registries) + tuple(Path(p) for p in paths or ()))
+        except TTError as exc:
+            raise fail_error(exc) from None
     if search and not any(units for _, units in rows):
         typer.echo(f"Không có đơn vị nào khớp '{search}'.", err=True)
         raise typer.Exit(1)
 
 
 def _find(paths: list[str] | None) -> list[Path]:
-    from tuyentruyen import api
+    from tuyentruyen.errors import UsageError
+    from tuyentruyen.loading.documents import load_plan
+    from tuyentruyen.project.discover import discover, find_registry, is_registry_file
 
     if not paths:
         try:
-            found = [p for p in api.discover(None) if api.is_registry_file(p)]
-        except api.UsageError as exc:
-            raise fail_usage(exc.message, "Chỉ rõ sổ đơn vị: `tt units plans/units.yaml`.") from None
+            found = [p for p in discover(None) if is_registry_file(p)]
+        except UsageError as exc:
+            raise UsageError(exc.message, "Chỉ rõ sổ đơn vị: `tt units plans/units.yaml`.") from None
         if not found:
-            raise fail_usage("Không có sổ đơn vị (units.yaml) nào trong plans/.",
+            raise UsageError("Không có sổ đơn vị (units.yaml) nào trong plans/.",
                              "Tạo sổ đơn vị units.yaml cạnh kế hoạch (xem docs/editor.md), hoặc chỉ rõ đường dẫn.")
         return found
     result: list[Path] = []
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            result.extend(f for f in api.discover([given]) if api.is_registry_file(f))
-        elif api.is_registry_file(p) or not p.exists():
+            result.extend(f for f in discover([given]) if is_registry_file(f))
+        elif is_registry_file(p) or not p.exists():
             result.append(p)  # a missing file is reported by the loader
-        else:  # a plan: its registry
-            plan = api.load_plan(p)
-            registry = api.find_registry(p, plan.plan)
+        else:  # a plan: its registry, found as every command finds it
+            plan = load_plan(p)
+            registry, _ = find_registry(p, plan.plan.units if plan.plan is not None else None)
             if registry is None:
-                raise fail_usage(f"Không tìm thấy sổ đơn vị của kế hoạch '{given}'.",
-                                 "Đặt units.yaml cạnh kế hoạch, hoặc ghi đường dẫn trong khóa `units:` của kế hoạch.")
+                raise UsageError(f"Không tìm thấy sổ đơn vị của kế hoạch '{given}'.",
+                                 "Đặt units.yaml cạnh kế hoạch, ghi `units = \"…\"` trong tt.toml, "
+                                 "hoặc ghi đường dẫn trong khóa `units:` của kế hoạch.")
             result.append(registry)
     if not result:
-        raise fail_usage(f"Không có sổ đơn vị (units.yaml) nào trong {', '.join(paths)}.")
+        raise UsageError(f"Không có sổ đơn vị (units.yaml) nào trong {', '.join(paths)}.")
     return list(dict.fromkeys(result))
 
 
-def _fold(text: str) -> str:
-    import unicodedata
-
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
 def _matches(unit, search: str | None) -> bool:
+    from tuyentruyen.vn.text import fold
+
     if not search:
         return True
-    needle = _fold(search)
-    return any(needle in _fold(v) for v in (unit.id, unit.name, *unit.short, *unit.aliases))
+    needle = fold(search)
+    return any(needle in fold(v) for v in (unit.id, unit.name, *unit.short, *unit.aliases))
 
 
 def _date(d) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
+    from tuyentruyen.vn.dates import fmt_date
+
+    return fmt_date(d) if d else ""
 
 
 def _validity(unit) -> str:
@@ -133,7 +142,7 @@ def _validity(unit) -> str:
 
 
 def _text(rows, search) -> str:
-    from tuyentruyen.api import relative
+    from tuyentruyen.loading.source import display_name as relative
 
     out: list[str] = []
     for loaded, units in rows:
@@ -170,7 +179,7 @@ def _text(rows, search) -> str:
 
 
 def _records(rows):
-    from tuyentruyen.api import relative
+    from tuyentruyen.loading.source import display_name as relative
 
     for loaded, units in rows:
         for u in units:
@@ -180,7 +189,7 @@ def _records(rows):
 def _json(rows, search) -> str:
     import json
 
-    from tuyentruyen.api import relative
+    from tuyentruyen.loading.source import display_name as relative
 
     data = {"version": 1, "registries": [{
         "file": relative(loaded.path),

@@ -6,21 +6,23 @@ import sys
 
 import typer
 
-from tuyentruyen.cli.base import ReportFormat, app, fail_usage
+from tuyentruyen.cli.base import ReportFormat, app, fail_error
 from tuyentruyen.cli.complete import plan_paths
 
 
-def run_check(paths: list[str] | None, fmt: str, schema_only: bool) -> int:
-    from tuyentruyen import api
+def run_check(paths: list[str] | None, fmt: str, schema_only: bool, config=None) -> int:
+    from tuyentruyen.check import check_files
+    from tuyentruyen.errors import TTError
+    from tuyentruyen.problems import exit_code
+    from tuyentruyen.project.discover import discover
     from tuyentruyen.report import emit
 
     try:
-        files = api.discover(paths)
-    except api.UsageError as exc:
-        raise fail_usage(exc.message, exc.hint) from None
-    report = api.check_files(files, schema_only=schema_only)
-    emit(report.files, fmt, sys.stdout)
-    return report.exit_code()
+        files = check_files(discover(paths), schema_only=schema_only, config=config)
+    except TTError as exc:
+        raise fail_error(exc) from None
+    emit(files, fmt, sys.stdout)
+    return exit_code([p for f in files for p in f.problems])
 
 
 @app.command("validate")

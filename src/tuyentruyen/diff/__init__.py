@@ -31,10 +31,9 @@ def compare_files(old: str | Path, new: str | Path) -> PlanDiff:
 def diff_data(old: dict, new: dict, old_registry=None, new_registry=None) -> list[Change]:
     """The changes between two plans given as `Plan.model_dump(mode="json")` data."""
     from tuyentruyen.diff.compare import Context, _timeexpr, compare_data
-    from tuyentruyen.diff.units import UnitNames
+    from tuyentruyen.diff.units import pair
+    from tuyentruyen.project.registry import index_registry
 
-    old_units = UnitNames(old_registry)
-    new_units = UnitNames(new_registry, fallback=old_units)
-    old_units.fallback = new_units
+    old_units, new_units = pair(index_registry(old_registry), index_registry(new_registry))
     ctx = Context(old_units, new_units, old["plan"].get("year"), new["plan"].get("year"), _timeexpr())
     return compare_data(old, new, ctx)[0]

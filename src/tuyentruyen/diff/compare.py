@@ -22,7 +22,7 @@ from tuyentruyen.diff import match as M
 from tuyentruyen.diff import spec as S
 from tuyentruyen.diff.model import Change, FieldChange, PlanDiff, SideInfo
 from tuyentruyen.diff.text import fold, is_short, norm, paragraph_ops, word_diff
-from tuyentruyen.diff.units import UnitNames, compare_units
+from tuyentruyen.diff.units import UnitNames, compare_units, pair
 
 _TIME_KINDS = {"continuous", "window", "deadline", "date", "recurrence", "event"}
 
@@ -273,7 +273,9 @@ def _containers(app: dict) -> list[tuple[tuple, str | None, list[dict]]]:
 
 
 def task_number(ci: int, ti: int, grouped: bool) -> str:
-    return f"{S.roman(ci + 1)}.{ti + 1}" if grouped else str(ti + 1)
+    from tuyentruyen.vn.numerals import task_number as number
+
+    return number(ci if grouped else None, ti)
 
 
 def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[Change], list[str]]:
@@ -517,9 +519,7 @@ def compare_sides(old, new) -> PlanDiff:
         result.error_files = [s.loaded for s in bad if s.loaded is not None]
         result.problems = [p for s in bad for p in s.problems]
         return result
-    old_units = UnitNames(old.registry)
-    new_units = UnitNames(new.registry, fallback=old_units)
-    old_units.fallback = new_units
+    old_units, new_units = pair(old.units, new.units)
     ctx = Context(old_units, new_units, old.year, new.year, _timeexpr())
     result.changes, result.notes = compare_data(old.data, new.data, ctx)
     for s, which in ((old, "cũ"), (new, "mới")):

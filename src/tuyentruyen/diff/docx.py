@@ -265,11 +265,11 @@ def build(diffs: list[PlanDiff], cosmetic: bool = True):
     return document
 
 
-def write_docx(diffs: list[PlanDiff], target: str | Path, cosmetic: bool = True) -> Path:
+def write_docx(diffs: list[PlanDiff], target: str | Path, cosmetic: bool = True, protect=()) -> Path:
     from tuyentruyen.project.files import atomic_path
 
     document = build(diffs, cosmetic)
     target = Path(target)
-    with atomic_path(target) as tmp:
+    with atomic_path(target, protect=protect) as tmp:
         document.save(str(tmp))
     return target

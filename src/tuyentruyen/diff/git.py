@@ -12,13 +12,14 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-YAML_SUFFIXES = (".yaml", ".yml")
+from tuyentruyen.errors import TTError
+from tuyentruyen.project.discover import YAML_SUFFIXES
 
 
-class GitError(Exception):
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.message, self.hint = message, hint
+class GitError(TTError):
+    """git cannot give what the comparison needs (exit 2)."""
+
+    code = "TT-E006"
 
 
 def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:

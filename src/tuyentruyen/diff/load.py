@@ -9,14 +9,14 @@ matched by content ("khớp theo nội dung").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from tuyentruyen import api
-from tuyentruyen.problems import Problem, Severity
-
+from tuyentruyen.loading.documents import LoadedPlan, load_plan, load_plan_bytes
 from tuyentruyen.loading.yamlpos import gc_paused as _gc_paused
+from tuyentruyen.problems import Problem, Severity
+from tuyentruyen.project.registry import RegistryState
 
 # a synthetic id never written by a clerk (a Slug starts with a letter or digit; this one
 # starts with '0' and holds '.noid.'), removed again before comparing
@@ -28,10 +28,10 @@ class Side:
     display: str
     path: Path  # the plan's path in the work tree (for a revision: where it would be)
     rev: str | None = None
-    loaded: api.LoadedPlan | None = None
+    loaded: LoadedPlan | None = None
     data: dict | None = None  # Plan.model_dump(mode="json"), ids of id-less tasks as None
     missing_ids: int = 0
-    registry: object | None = None  # tuyentruyen.model.Registry
+    units: object | None = None  # tuyentruyen.vn.units.UnitIndex of the side's registry
     registry_display: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -48,22 +48,12 @@ class Side:
         return (self.data or {}).get("plan", {}).get("year")
 
 
-def load_plan_bytes(data: bytes, shown: str, path: Path) -> api.LoadedPlan:
-    """`api.load_plan` for bytes that are not a file of the work tree (git show REV:path)."""
-    return api.load_plan_bytes(data, shown, path)
-
-
-def load_registry_bytes(data: bytes, shown: str, path: Path) -> api.LoadedRegistry:
-    """`api.load_registry` for bytes read from git."""
-    return api.load_registry_bytes(data, shown, path)
-
-
 def _task_id_path(path: tuple) -> bool:
     return (len(path) == 6 and path[:2] == ("appendix", "groups") and path[3] == "tasks" and path[5] == "id") or \
         (len(path) == 4 and path[:2] == ("appendix", "tasks") and path[3] == "id")
 
 
-def _only_missing_ids(loaded: api.LoadedPlan) -> list[tuple]:
+def _only_missing_ids(loaded: LoadedPlan) -> list[tuple]:
     """The task paths whose only fault is a missing id, or [] when anything else is wrong."""
     if loaded.yaml is None or any(p.fatal for p in loaded.problems):
         return []
@@ -85,7 +75,7 @@ def _only_missing_ids(loaded: api.LoadedPlan) -> list[tuple]:
     return out
 
 
-def _lenient(loaded: api.LoadedPlan, task_paths: list[tuple]) -> tuple[object, int]:
+def _lenient(loaded: LoadedPlan, task_paths: list[tuple]) -> tuple[object, int]:
     """Validate again with synthetic ids in the id-less tasks; the caller blanks them after dumping.
 
     The ids are written into the loaded data itself: it is read only here, and dropped after.
@@ -102,8 +92,12 @@ def _lenient(loaded: api.LoadedPlan, task_paths: list[tuple]) -> tuple[object, i
         return model.Plan.model_validate(data), len(task_paths)
 
 
-def finish(side: Side, read_registry: Callable[[Path], tuple[object | None, str | None]] | None = None) -> Side:
-    """Turn side.loaded into side.data (lenient about missing ids), and read its unit registry."""
+RegistryReader = Callable[[Path, object], RegistryState]
+
+
+def finish(side: Side, read_registry: RegistryReader | None = None, state: RegistryState | None = None) -> Side:
+    """Turn side.loaded into side.data (lenient about missing ids), and read its unit registry
+    (state, or read_registry(path, plan))."""
     loaded = side.loaded
     plan = loaded.plan
     if plan is None:
@@ -123,8 +117,10 @@ def finish(side: Side, read_registry: Callable[[Path], tuple[object | None, str 
                 if task["id"].startswith(_NOID):
                     task["id"] = None
     side.data = data
-    if read_registry is not None:
-        side.registry, side.registry_display = read_registry(side.path, plan)
+    if state is None and read_registry is not None:
+        state = read_registry(side.path, plan)
+    if state is not None and state.index is not None:
+        side.units, side.registry_display = state.index, state.display
     # the node tree and the models of a 10,000-task plan are a million objects the comparison
     # no longer needs: freed now, their memory serves the other side instead of growing the heap
     loaded.yaml = None
@@ -132,23 +128,26 @@ def finish(side: Side, read_registry: Callable[[Path], tuple[object | None, str 
     return side
 
 
-def registry_from_worktree(plan_path: Path, plan) -> tuple[object | None, str | None]:
-    found = api.find_registry(plan_path, plan)
-    if found is None or not Path(found).is_file():
-        return None, None
-    loaded = api.load_registry(found)
-    return loaded.registry, loaded.display
+def registry_from_worktree(plan_path: Path, plan) -> RegistryState:
+    """The registry the plan has in the work tree: the lookup every command uses."""
+    from tuyentruyen.project.registry import registry_for
+
+    return registry_for(plan_path, plan)
+
+
+def side_from_loaded(loaded: LoadedPlan, state: RegistryState | None = None) -> Side:
+    """A side from a plan loaded elsewhere (the library API), with its registry (or none)."""
+    return finish(Side(loaded.display, loaded.path, loaded=loaded), state=state or RegistryState(why="missing"))
 
 
 def load_file(path: str | Path) -> Side:
     path = Path(path)
-    loaded = api.load_plan(path)
+    loaded = load_plan(path)
     side = Side(loaded.display, path, loaded=loaded)
     return finish(side, registry_from_worktree)
 
 
-def load_bytes(data: bytes, path: Path, rev: str, shown: str,
-               read_registry: Callable[[Path, object], tuple[object | None, str | None]]) -> Side:
+def load_bytes(data: bytes, path: Path, rev: str, shown: str, read_registry: RegistryReader) -> Side:
     loaded = load_plan_bytes(data, shown, path)
     side = Side(shown, path, rev=rev, loaded=loaded)
     return finish(side, read_registry)

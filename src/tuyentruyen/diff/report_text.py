@@ -110,10 +110,9 @@ def _by_group(changes: list[Change]) -> list[tuple[str | None, list[Change]]]:
         if key is None:
             return (0, 0)
         side, label = key.split(":", 1)
-        from tuyentruyen.diff.spec import roman
+        from tuyentruyen.vn.numerals import from_roman
 
-        numeral = label.split(" ", 1)[1]
-        number = next((n for n in range(1, 200) if roman(n) == numeral), 999)
+        number = from_roman(label.split(" ", 1)[1]) or 999
         return (1 if side == "new" else 2, number)
 
     return [(heads[k], groups[k]) for k in sorted(groups, key=order)]

@@ -14,38 +14,54 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path, PurePosixPath
 
-from tuyentruyen import api
 from tuyentruyen.diff import git
 from tuyentruyen.diff.compare import compare_sides, side_info
-from tuyentruyen.diff.load import Side, load_bytes, load_file, load_registry_bytes
+from tuyentruyen.diff.load import Side, load_bytes, load_file
 from tuyentruyen.diff.model import PlanDiff
+from tuyentruyen.errors import UsageError
+from tuyentruyen.project.discover import PLANS_DIR, find_project_root, is_registry_file, registry_candidates
+from tuyentruyen.project.registry import RegistryState
 
 
-class DiffUsageError(Exception):
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.message, self.hint = message, hint
+class DiffUsageError(UsageError):
+    """The arguments of tt diff do not name two plans to compare."""
 
 
 def _registry_reader(root: Path, rev: str):
-    """Read a plan's unit registry as it was at rev: its `units:` path, else units.yaml up the tree."""
+    """Read a plan's unit registry as it was at rev, by the lookup every command uses
+    (tuyentruyen.project.discover.registry_candidates): its `units:` path, else tt.toml's
+    `units`, else units.yaml up the tree."""
 
-    def read(plan_path: Path, plan) -> tuple[object | None, str | None]:
+    def read(plan_path: Path, plan) -> RegistryState:
+        from tuyentruyen.loading.documents import load_registry_bytes
+        from tuyentruyen.project.config import ConfigError, config_for
+        from tuyentruyen.project.registry import index_registry
+
         rel_dir = PurePosixPath(git.relative(root, plan_path)).parent
-        if plan is not None and plan.units:
-            candidates = [posixpath.normpath(str(rel_dir / plan.units))]
-        else:
-            dirs = [rel_dir, *rel_dir.parents]
-            candidates = [posixpath.normpath(str(d / name)) for d in dirs for name in api.REGISTRY_NAMES]
+        try:
+            config = config_for(plan_path)
+        except ConfigError:
+            config = None
+        try:
+            config_units = git.relative(root, config.units) if config is not None and config.units else None
+        except git.GitError:
+            config_units = None  # a registry outside the repository has no version at rev
+        project = find_project_root(plan_path.parent) if plan_path.parent.exists() else None
+        stop = PurePosixPath(git.relative(root, project)) if project is not None else None
+        candidates, named_by = registry_candidates(rel_dir, plan.units if plan is not None else None,
+                                                   config_units, stop)
         found = git.existing(root, rev, candidates)
         rel = next((c for c in candidates if c in found), None)
         if rel is None:
-            return None, None
+            return RegistryState(why="missing")
         data = git.show(root, rev, rel)
         if data is None:
-            return None, None
+            return RegistryState(why="not-found")
         loaded = load_registry_bytes(data, f"{rev}:{rel}", root / rel)
-        return loaded.registry, loaded.display
+        if loaded.registry is None:
+            return RegistryState(path=root / rel, why="invalid", display=loaded.display)
+        return RegistryState(index=index_registry(loaded.registry), path=root / rel, display=loaded.display,
+                             named_by=named_by)
 
     return read
 
@@ -108,8 +124,8 @@ def _default_pathspecs(root: Path, paths: list[str]) -> tuple[list[str], bool]:
     """Pathspecs for the changed-plans listing, and whether only folders named plans/ count."""
     if paths:
         return [git.relative(root, Path(p)) or "." for p in paths], False
-    project = api.find_project_root() or root
-    rel = git.relative(root, project / api.PLANS_DIR)
+    project = find_project_root() or root
+    rel = git.relative(root, project / PLANS_DIR)
     return [rel], True
 
 
@@ -150,7 +166,7 @@ def collect(paths: list[str], rev: str | None) -> list[PlanDiff]:
     out = []
     for c in changed:
         name = PurePosixPath(c.new or c.old or "").name
-        if api.is_registry_file(Path(name)):
+        if is_registry_file(Path(name)):
             continue
         d = _pair(root, old_rev, new_rev, c.old, c.new)
         if d is not None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tuyentruyen.vn.numerals import item_mark, roman  # noqa: F401 - the names compare.py uses
+
 
 @dataclass
 class Spec:
@@ -92,26 +94,3 @@ ENUM_NAMES = {
     "forms": "hình thức", "time": "thời gian", "solutions": "giải pháp", "budget": "kinh phí",
     "organization": "tổ chức thực hiện", "other": "khác",
 }
-
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-# the letters of a), b)… items in Vietnamese documents (no f, j, w, z)
-LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
-
-
-def roman(n: int) -> str:
-    out = []
-    for value, numeral in _ROMAN:
-        while n >= value:
-            out.append(numeral)
-            n -= value
-    return "".join(out)
-
-
-def item_mark(index: int, marker: str) -> str:
-    """'b)' for the 2nd item of a letter list, '2.' of a number list, 'thứ 2' otherwise."""
-    if marker == "letter" and index < len(LETTERS):
-        return f"{LETTERS[index]})"
-    if marker == "number":
-        return f"{index + 1}."
-    return f"thứ {index + 1}"

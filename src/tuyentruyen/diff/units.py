@@ -1,52 +1,54 @@
 """Which unit a name means (đơn vị), for telling a renamed unit from a change of responsibility.
 
 A lead written "Đài PT-TH tỉnh" in one version and "Đài Phát thanh - Truyền hình tỉnh"
-in the next is the same unit when the registry lists both names under one unit id: the
-change is cosmetic. Without a registry, names are compared folded (NFC, case, spaces,
-dashes).
+in the next is the same unit when the registry says so: the change is cosmetic. Names are
+resolved by the resolver lint uses (:class:`tuyentruyen.vn.units.UnitIndex`: exact names,
+short forms, aliases, then case, tone placement, "và"/"&", abbreviations and word order),
+so lint and diff always agree about which unit a name means. A name no registry knows is
+compared by the resolver's folded key.
 """
 
 from __future__ import annotations
 
-import re
-
-from tuyentruyen.diff.text import fold
-
-_EDGE = " ;,.:"
+from tuyentruyen.vn.units import UnitIndex, clean, loose_key
 
 
 def name_key(name: str) -> str:
-    """A unit name folded, with spaces around dashes and trailing punctuation removed."""
-    return re.sub(r"\s*-\s*", "-", fold(name)).strip(_EDGE)
+    """The key two spellings of one unit share without a registry (the resolver's loose key)."""
+    return loose_key(clean(name)) or clean(name).casefold()
 
 
 class UnitNames:
     """Resolve a unit name to a key: 'id:<unit id>' when a registry knows it, else 'name:<folded>'."""
 
-    def __init__(self, registry=None, fallback: "UnitNames | None" = None):
-        self.ids: dict[str, str] = {}
-        self.names: dict[str, str] = {}  # unit id → canonical name
+    def __init__(self, index: UnitIndex | None = None, fallback: "UnitNames | None" = None):
+        self.index = index
         self.fallback = fallback
-        if registry is not None:
-            for unit in registry.units:
-                self.names[unit.id] = unit.name
-                for name in (unit.name, *unit.short, *unit.aliases):
-                    self.ids.setdefault(name_key(name), unit.id)
+        self.names: dict[str, str] = {u.id: u.name for u in index.units} if index is not None else {}
 
     @property
     def has_registry(self) -> bool:
-        return bool(self.ids)
+        return self.index is not None
 
     def unit_id(self, name: str) -> str | None:
-        key = name_key(name)
-        found = self.ids.get(key)
-        if found is None and self.fallback is not None:
-            found = self.fallback.ids.get(key)
-        return found
+        for names in (self, self.fallback):
+            if names is not None and names.index is not None:
+                found = names.index.resolve(name)
+                if found is not None:
+                    return found.unit.id
+        return None
 
     def key(self, name: str) -> str:
         found = self.unit_id(name)
         return f"id:{found}" if found is not None else f"name:{name_key(name)}"
+
+
+def pair(old_index: UnitIndex | None, new_index: UnitIndex | None) -> tuple[UnitNames, UnitNames]:
+    """The names of both sides, each falling back on the other side's registry."""
+    old_units = UnitNames(old_index)
+    new_units = UnitNames(new_index, fallback=old_units)
+    old_units.fallback = new_units
+    return old_units, new_units
 
 
 def compare_units(old: list[str], new: list[str], old_names: UnitNames, new_names: UnitNames) -> dict:

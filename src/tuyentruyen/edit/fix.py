@@ -36,6 +36,7 @@ class FixResult:
     applied: int = 0
     bom: bool = False
     problems: list[Problem] = field(default_factory=list)  # what could not be loaded, if anything
+    original_file: object | None = field(default=None, repr=False)  # edit.write.Original
 
     @property
     def changed(self) -> bool:
@@ -106,56 +107,27 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, int]:
     return "".join(out), applied
 
 
-def load_plan_text(path: Path, text: str):
-    """A LoadedPlan read from text (as `api.load_plan` reads a file)."""
-    from pydantic import ValidationError
-
-    from tuyentruyen import model
-    from tuyentruyen.api import LoadedPlan
-    from tuyentruyen.loading import LoadError, parse_yaml
-    from tuyentruyen.loading.source import decode_source, display_name
-
-    result = LoadedPlan(path, display_name(path))
-    try:
-        source = decode_source(text.encode("utf-8"), path, result.display)
-        loaded = parse_yaml(source)
-    except LoadError as exc:
-        result.problems.extend(exc.problems)
-        return result
-    result.source, result.yaml = source, loaded
-    if isinstance(loaded.data, dict):
-        try:
-            result.plan = model.Plan.model_validate(loaded.data)
-        except ValidationError:
-            pass
-    return result
-
-
-def _same_shape(a, b) -> bool:
-    """Equal but for the text values: same keys, list lengths, numbers, flags, dates."""
-    if isinstance(a, dict):
-        return isinstance(b, dict) and list(a) == list(b) and all(_same_shape(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return isinstance(b, list) and len(a) == len(b) and all(_same_shape(x, y) for x, y in zip(a, b))
-    if isinstance(a, str):
-        return isinstance(b, str)
-    return type(a) is type(b) and a == b
-
-
 def fix_file(path: Path, config=None) -> FixResult:
-    """The file with every safe fix applied (not written)."""
-    from tuyentruyen.api import load_plan
+    """The file with every safe fix applied (not written). Problems: why it could not be read,
+    or the TT-F002 refusal when a fix would change more than text (then nothing is fixed)."""
+    from tuyentruyen.edit.write import RewriteRefused, read_original, revalidate
+    from tuyentruyen.loading.documents import load_plan_text
+    from tuyentruyen.loading.source import LoadError, display_name
     from tuyentruyen.rules import lint_loaded
 
     path = Path(path)
-    first = load_plan(path)
-    raw = path.read_bytes() if path.is_file() else b""
-    bom = raw.startswith(codecs.BOM_UTF8)
-    if first.source is None or first.plan is None:
-        text = first.source.text if first.source is not None else ""
-        return FixResult(path, first.display, text, text, bom=bom, problems=first.problems)
-    original = first.source.text
-    text, loaded, total = original, first, 0
+    try:
+        original = read_original(path)
+    except LoadError as exc:
+        return FixResult(path, display_name(path), "", "", problems=exc.problems)
+    first = load_plan_text(original.text, original.display, path)
+    if first.plan is None:
+        bad = [p for p in first.problems if p.severity.value == "error" or p.fatal]
+        for p in bad:
+            p.fatal = True  # --fix cannot work on a plan that does not validate: an input error
+        return FixResult(path, original.display, original.text, original.text, bom=original.bom, problems=bad,
+                         original_file=original)
+    text, loaded, total = original.text, first, 0
     for _ in range(MAX_PASSES):
         fixable = [p for p in lint_loaded(loaded, config) if p.fix is not None]
         if not fixable:
@@ -164,10 +136,63 @@ def fix_file(path: Path, config=None) -> FixResult:
         candidate, applied = apply_fixes(text, list(fixes))
         if candidate == text:
             break
-        again = load_plan_text(path, candidate)
-        if again.plan is None or again.yaml is None or not _same_shape(loaded.yaml.data, again.yaml.data):
-            break  # never write what would not load the same way
+        try:  # never write what would not load the same way: only text values may change
+            again = revalidate(original, candidate, shape_of=loaded.yaml.data)
+        except RewriteRefused as exc:
+            return FixResult(path, original.display, original.text, original.text, bom=original.bom,
+                             problems=[exc.problem], original_file=original)
         text, loaded, total = candidate, again, total + applied
         if applied == len(fixes) and not any(p.code == "TT-T001" for p in fixable):
             break  # nothing was held back, and only an NFC fix can reveal more to fix
-    return FixResult(path, first.display, original, text, total, bom)
+    return FixResult(path, original.display, original.text, text, total, original.bom, original_file=original)
+
+
+@dataclass
+class FixOutcome:
+    """What `tt lint --fix` / `--diff` did over many files."""
+
+    changed: list[FixResult] = field(default_factory=list)
+    unreadable: list = field(default_factory=list)  # report.ProblemsOf entries
+    fixes: int = 0
+
+    def summary(self, write: bool) -> str:
+        files = len(self.changed)
+        if write:
+            return f"tt: đã sửa {self.fixes} chỗ trong {files} tệp." if self.fixes else "tt: không có gì để sửa."
+        return f"tt: --fix sẽ sửa {self.fixes} chỗ trong {files} tệp." if self.fixes else "tt: không có gì để sửa."
+
+    def exit_code(self, write: bool) -> int:
+        if self.unreadable:
+            return 2
+        return 1 if (not write and self.changed) else 0
+
+
+def fix_files(files: list[Path], config=None, *, write: bool) -> FixOutcome:
+    """Fix (write=True: through the shared rewrite path) or only compute the fixes of many files.
+
+    A file that cannot be read, does not validate, or whose fix is refused is reported and left
+    as it is; the other files are still fixed. Registries are not fixed."""
+    from tuyentruyen.edit.write import write_back
+    from tuyentruyen.project.discover import is_registry_file
+    from tuyentruyen.project.files import WriteError
+    from tuyentruyen.report import ProblemsOf
+
+    outcome = FixOutcome()
+    for path in files:
+        if is_registry_file(path):
+            continue
+        result = fix_file(path, config)
+        if result.problems:
+            outcome.unreadable.append(ProblemsOf(result.problems))
+            continue
+        if not result.changed:
+            continue
+        if write:
+            try:
+                write_back(result.original_file, result.fixed, keep_bom=result.bom)
+            except WriteError as exc:
+                outcome.unreadable.append(ProblemsOf([exc.to_problem()]))
+                continue
+        outcome.changed.append(result)
+        outcome.fixes += result.applied
+    return outcome

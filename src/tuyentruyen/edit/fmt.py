@@ -44,7 +44,7 @@ from typing import Any, Callable
 
 import yaml
 
-from tuyentruyen.loading import LoadError, Source, parse_yaml, read_source
+from tuyentruyen.loading import LoadError, Source, parse_yaml
 from tuyentruyen.loading.yamlpos import _scalar
 from tuyentruyen.problems import Problem
 
@@ -81,6 +81,7 @@ class Formatted:
     original: str = ""
     formatted: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    source: Any = field(default=None, repr=False)  # edit.write.Original
 
     @property
     def ok(self) -> bool:
@@ -95,19 +96,31 @@ class Formatted:
 
 
 def format_file(path: str | Path) -> Formatted:
-    """Format one file in memory (nothing is written)."""
+    """Format one file in memory (nothing is written; `write_formatted` writes it)."""
+    from tuyentruyen.edit.write import read_original
+    from tuyentruyen.loading.source import display_name
+
     path = Path(path)
     try:
-        source = read_source(path)
+        original = read_original(path)
     except LoadError as exc:
-        return Formatted(path, str(path), problems=exc.problems)
-    original = path.read_bytes().decode("utf-8")  # as it is, BOM and CRLF included: fmt removes them
-    result = Formatted(path, source.display, original=original)
+        return Formatted(path, display_name(path), problems=exc.problems)
+    # as it is, BOM and CRLF included: fmt removes them
+    result = Formatted(path, original.display, original=original.as_written, source=original)
     try:
-        result.formatted = format_text(source.text, display=source.display)
+        result.formatted = format_text(original.text, display=original.display)
     except FormatError as exc:
         result.problems = exc.problems
+    except RecursionError:  # pragma: no cover - the loader bounds the depth first
+        result.problems = [_unsafe(original.display, "tệp lồng quá sâu")]
     return result
+
+
+def write_formatted(result: Formatted) -> None:
+    """Write a formatted file through the shared rewrite path (raises WriteError)."""
+    from tuyentruyen.edit.write import write_back
+
+    write_back(result.source, result.formatted)
 
 
 def format_text(text: str, *, display: str = "<stdin>", edit: Callable[[Any], Any] | None = None,

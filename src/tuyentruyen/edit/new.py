@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tuyentruyen.errors import TTError
+
 SCHEMA_LINE = "# yaml-language-server: $schema="
 SCHEMA_PLACES = ("docs/schema", "schema")
 
@@ -56,9 +58,6 @@ _SHORT_YEAR = re.compile(
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
-WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-
-
 @dataclass
 class Shift:
     """Moving a plan from one year to another: which years move, and which dates had to change.
@@ -72,7 +71,7 @@ class Shift:
     old: int
     new: int
     moved: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _holidays: Any = None
+    config: Any = None  # the repository's Config: its `lint.holidays` are days off too
 
     @property
     def delta(self) -> int:
@@ -86,17 +85,17 @@ class Shift:
         """The years of the plan's time: its year and the ones next to it (last year's results, January reports)."""
         return abs(year - self.old) <= 1
 
-    def day_off(self, day: dt.date) -> str | None:
-        """Why day is not a working day (weekend, Vietnamese public holiday), or None."""
-        if self._holidays is None:
-            import holidays
+    @property
+    def calendar(self):
+        """The repository's calendar (tuyentruyen.project.calendar): the one lint judges deadlines by."""
+        from tuyentruyen.project.calendar import calendar_for
 
-            self._holidays = holidays.country_holidays(
-                "VN", years=range(self.old - 2, self.new + 3), language="vi")
-        name = self._holidays.get(day)
-        if name:
-            return f"ngày nghỉ {name} ({WEEKDAYS[day.weekday()]})"
-        return WEEKDAYS[day.weekday()] if day.weekday() >= 5 else None
+        first, last = min(self.old, self.new), max(self.old, self.new)
+        return calendar_for((first - 1, last + 1), self.config)
+
+    def day_off(self, day: dt.date) -> str | None:
+        """Why day is not a working day (weekend, public holiday, a local day off), or None."""
+        return self.calendar.why_off(day)
 
     def _moved_date(self, day: int, month: int, year: int) -> tuple[dt.date, str | None] | None:
         """The date in the new year for day/month/year of last year's plan, and why it differs."""
@@ -112,13 +111,10 @@ class Shift:
             was_off = self.day_off(dt.date(year, month, day))
         except ValueError:
             was_off = None
-        off = self.day_off(new)
-        if off and not was_off:
-            before = new - dt.timedelta(days=1)
-            while self.day_off(before):
-                before -= dt.timedelta(days=1)
-            why = (why + "; " if why else "") + (f"{new.day:02d}/{new.month:02d}/{new.year} là {off}, "
-                                                 f"chuyển về ngày làm việc liền trước ({WEEKDAYS[before.weekday()]})")
+        moved = self.calendar.describe_move(new)
+        if moved is not None and not was_off:
+            before, reason = moved
+            why = (why + "; " if why else "") + reason
             new = before
         return new, why
 
@@ -172,12 +168,13 @@ class Shift:
 # ---------------------------------------------------------------- from last year's plan
 
 
-class NewPlanError(Exception):
+class NewPlanError(TTError):
     """Why a new plan cannot be made (Vietnamese message and hint; exit 2)."""
 
+    code = "TT-E010"
+
     def __init__(self, message: str, hint: str | None = None, problems=None):
-        super().__init__(message)
-        self.message, self.hint, self.problems = message, hint, problems or []
+        super().__init__(message, hint, problems=problems)
 
 
 @dataclass
@@ -194,11 +191,14 @@ _KEEP_KEYS = {"bases", "implements", "id", "units", "successor"}
 
 def from_previous(source_path: str | Path, out: str | Path | None = None, year: int | None = None) -> NewPlan:
     """Next year's plan made from source_path (nothing is written)."""
-    from tuyentruyen import api
     from tuyentruyen.edit.fmt import FormatError, format_text
+    from tuyentruyen.loading.documents import load_plan
+    from tuyentruyen.project.config import config_for
+    from tuyentruyen.project.discover import find_registry
 
     source_path = Path(source_path)
-    loaded = api.load_plan(source_path)
+    config = config_for(source_path)  # a broken tt.toml stops here, before anything is made
+    loaded = load_plan(source_path)
     if loaded.plan is None:
         raise NewPlanError(
             f"Không lập được kế hoạch mới từ '{loaded.display}': tệp này còn lỗi.",
@@ -209,15 +209,15 @@ def from_previous(source_path: str | Path, out: str | Path | None = None, year: 
     if new == old:
         raise NewPlanError(f"Kế hoạch '{loaded.display}' đã là năm {old}.", "Chọn một năm khác bằng --year.")
     target = Path(out) if out is not None else _default_out(source_path, old, new)
-    shift = Shift(old, new)
-    registry = api.find_registry(source_path, loaded.plan)
+    shift = Shift(old, new, config=config)
+    registry, _ = find_registry(source_path, loaded.plan.units, config)
 
     def edit(data) -> None:
         _clear_signed_parts(data)
         _move_years(data, shift, ())
         data["plan"]["year"] = new
         if registry is not None:
-            nearby = api.find_registry(target)  # what the new plan finds without a `units:` key
+            nearby, _ = find_registry(target)  # what the new plan finds without a `units:` key
             if data.get("units") or nearby is None or nearby.resolve() != registry.resolve():
                 data["units"] = _relative(registry, target.parent)
 
@@ -301,9 +301,8 @@ def _moved_date_comments(loaded, shift: Shift) -> dict[tuple, str]:
     for path, due in dues:
         if not isinstance(due, str):
             continue
-        probe = Shift(shift.old, shift.new, _holidays=shift._holidays)
+        probe = Shift(shift.old, shift.new, config=shift.config)
         moved = probe.text(due)
-        shift._holidays = probe._holidays
         if probe.moved:
             why = "; ".join(w for _, w in probe.moved.values())
             comments[path] = f"# tt new: {due} → {moved} ({why})"
@@ -371,32 +370,30 @@ def describe_issuer(name: str, place: str | None = None, symbol: str | None = No
 
 
 def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:80] or "don-vi"
+    from tuyentruyen.vn.text import slug
+
+    return slug(text, "don-vi")
 
 
-def template_text(root: Path | None, target: Path | None = None) -> str:
-    """The template: new-plan.yaml.j2 in the repository's templates folder (tt.toml's
-    `templates`, else templates/), else tt's own."""
-    folders = []
-    if target is not None:
-        from tuyentruyen.project.config import ConfigError, config_for
+def template_text(config, root: Path | None) -> tuple[str, str]:
+    """The template and its name: new-plan.yaml.j2 in the repository's templates folders
+    (tt.toml's `templates`, else templates/), else tt's own."""
+    from tuyentruyen.project.files import os_reason, read_text_bounded
 
-        try:
-            templates = config_for(target).templates
-        except ConfigError:
-            templates = None
-        if templates is not None:
-            folders.append(Path(templates))
-    if root is not None:
-        folders.append(root / "templates")
-    for folder in folders:
-        if (folder / "new-plan.yaml.j2").is_file():
-            return (folder / "new-plan.yaml.j2").read_text("utf-8")
+    for folder in config.template_folders(root):
+        candidate = folder / "new-plan.yaml.j2"
+        if candidate.is_file():
+            try:
+                return read_text_bounded(candidate, 1024 * 1024), str(candidate)
+            except UnicodeDecodeError:
+                raise NewPlanError(f"Mẫu kế hoạch {_shown(candidate)} không lưu ở mã UTF-8.",
+                                   "Lưu lại tệp mẫu ở mã UTF-8.") from None
+            except OSError as exc:
+                raise NewPlanError(f"Không đọc được mẫu kế hoạch {_shown(candidate)}: {os_reason(exc)}.",
+                                   "Kiểm tra quyền đọc tệp mẫu.") from None
     from importlib.resources import files
 
-    return files("tuyentruyen.data").joinpath("new-plan.yaml.j2").read_text("utf-8")
+    return files("tuyentruyen.data").joinpath("new-plan.yaml.j2").read_text("utf-8"), "new-plan.yaml.j2"
 
 
 def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_type: str = "ke-hoach",
@@ -404,9 +401,11 @@ def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_
                   parent: str | None = None, title: str | None = None) -> NewPlan:
     """A new plan from the template (nothing is written)."""
     import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from tuyentruyen import api
     from tuyentruyen.edit.fmt import FormatError, format_text
+    from tuyentruyen.project.config import config_for
+    from tuyentruyen.project.discover import PLANS_DIR, YAML_SUFFIXES, find_project_root, find_registry
 
     if not 1945 <= year <= 2200:
         raise NewPlanError(f"Năm {year} không hợp lệ.", "Ghi năm bằng 4 chữ số, ví dụ --year 2026.")
@@ -414,29 +413,36 @@ def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_
     if not info["place"]:
         raise NewPlanError(f"Không đoán được địa danh từ tên cơ quan '{issuer}'.",
                            "Cho biết địa danh bằng --place, ví dụ --place \"Quảng Ngãi\".")
-    root = api.find_project_root() or Path.cwd()
-    target = Path(out) if out is not None else root / api.PLANS_DIR / f"{year}.yaml"
-    if target.suffix not in api.YAML_SUFFIXES:
+    root = find_project_root() or Path.cwd()
+    target = Path(out) if out is not None else root / PLANS_DIR / f"{year}.yaml"
+    if target.suffix not in YAML_SUFFIXES:
         raise NewPlanError(f"Tệp kế hoạch phải có đuôi .yaml: '{target}'.", f"Ví dụ: -o plans/{year}.yaml")
     existing = next((d for d in (target.parent, *target.parent.parents) if d.exists()), Path.cwd())
-    root = api.find_project_root(existing) or root
+    root = find_project_root(existing) or root
+    config = config_for(existing / target.name)  # a broken tt.toml stops here, before anything is made
     extra: dict[Path, str] = {}
     schema = _schema_ref(target, root, extra)
-    registry = api.find_registry(target)
+    registry, _ = find_registry(existing / target.name, None, config)
     unit_name = info["name"]
     if registry is None:
         registry = target.parent / "units.yaml"
         extra[registry] = format_text(_starter_registry(info, registry, root, extra), display=str(registry))
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True)
+    # a repository's template is code: it runs in Jinja2's sandbox, as render's templates do
+    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                                        trim_blocks=True, lstrip_blocks=True)
     env.filters["q"] = _yaml_quote
+    template, template_name = template_text(config, root)
     try:
-        text = env.from_string(template_text(root, existing / target.name)).render(
+        text = env.from_string(template).render(
             year=year, issuer=info, parent=parent, doc_type=doc_type, schema=schema, lead=unit_name,
             title=title or f"Tuyên truyền cải cách hành chính năm {year}")
-    except jinja2.TemplateError as exc:
-        where = f" (dòng {exc.lineno})" if getattr(exc, "lineno", None) else ""
-        raise NewPlanError(f"Mẫu kế hoạch new-plan.yaml.j2 có lỗi{where}: {exc.message or exc}.",
+    except Exception as exc:  # noqa: BLE001 - a repository's template: every failure is its author's to fix
+        where = f" ở dòng {exc.lineno}" if getattr(exc, "lineno", None) else ""
+        what = ("sai cú pháp Jinja2" if isinstance(exc, jinja2.TemplateSyntaxError)
+                else "dùng một tên không có" if isinstance(exc, jinja2.UndefinedError)
+                else "làm một việc bị cấm trong mẫu" if isinstance(exc, jinja2.exceptions.SecurityError)
+                else "gặp lỗi khi chạy")
+        raise NewPlanError(f"Mẫu kế hoạch {_shown(Path(template_name))} {what}{where}.",
                            "Sửa mẫu trong thư mục templates/ của kho, hoặc xóa nó để dùng mẫu của tt.") from None
     try:
         formatted = format_text(text, display=str(target), check_data=False)
@@ -510,17 +516,28 @@ def _starter_registry(info: dict, path: Path, root: Path, extra: dict[Path, str]
     return "\n".join(lines) + "\n"
 
 
-def write(plan: NewPlan, *, force: bool = False) -> list[Path]:
-    """Write the plan (and the files made beside it) atomically; refuse to overwrite a plan."""
+def write(plan: NewPlan, *, force: bool = False, protect: tuple[Path, ...] = ()) -> list[Path]:
+    """Write the plan (and the files made beside it) atomically; refuse to overwrite a plan.
+
+    The plan is checked first (it must validate: tuyentruyen.edit.write.revalidate), so
+    nothing is written for a plan tt could not read back. protect: the inputs (--from).
+    """
+    from tuyentruyen.edit.write import RewriteRefused, original_from_text, revalidate
     from tuyentruyen.project.files import atomic_write_text
 
     if plan.path.exists() and not force:
         raise NewPlanError(f"Tệp '{_shown(plan.path)}' đã có; tt new không ghi đè.",
                            "Chọn tên khác bằng -o, hoặc thêm --force nếu thật sự muốn thay tệp này.")
+    try:
+        revalidate(original_from_text(plan.text, _shown(plan.path), plan.path), plan.text, must_validate=False)
+    except RewriteRefused as exc:
+        raise NewPlanError("Kế hoạch mới không đọc lại được nên chưa được ghi.",
+                           "Kiểm tra mẫu kế hoạch (templates/new-plan.yaml.j2) của kho.", problems=[exc.problem]) \
+            from None
     written = []
     for path, text in plan.extra_files.items():
         if not path.exists():
-            atomic_write_text(path, text)
+            atomic_write_text(path, text, protect=protect)
             written.append(path)
-    atomic_write_text(plan.path, plan.text)
+    atomic_write_text(plan.path, plan.text, protect=protect)
     return [plan.path, *written]

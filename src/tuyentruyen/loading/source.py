@@ -15,7 +15,26 @@ from pathlib import Path
 from tuyentruyen.problems import Problem, Severity
 
 # A 10,000-task plan is about 4 MB; anything far beyond that is not a hand-written plan.
-MAX_BYTES = int(os.environ.get("TT_MAX_BYTES", 32 * 1024 * 1024))
+MAX_BYTES = 32 * 1024 * 1024
+
+
+class LimitError(ValueError):
+    """TT_MAX_BYTES is set to something that is not a size."""
+
+
+def max_bytes_limit() -> int:
+    """The size limit of an input: $TT_MAX_BYTES (bytes, or with K/M/G), else 32 MB.
+
+    Raises LimitError (the CLI reports it, exit 2) when the variable is not a size."""
+    raw = os.environ.get("TT_MAX_BYTES")
+    if raw is None or not raw.strip():
+        return MAX_BYTES
+    import re
+
+    m = re.fullmatch(r"\s*(\d+)\s*([kKmMgG]?)[bB]?\s*", raw)
+    if not m:
+        raise LimitError(raw)
+    return int(m.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[m.group(2).lower()]
 
 
 class LoadError(Exception):
@@ -60,19 +79,24 @@ def _fatal(code: str, file: str, message: str, hint: str | None, line: int = 1, 
 
 
 def read_source(path: str | Path, max_bytes: int | None = None) -> Source:
+    """The text of a plan file, or LoadError with the located reason it cannot be one."""
     path = Path(path)
+    return decode_source(read_raw(path, max_bytes), path, display_name(path))
+
+
+def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of an input file (regular files only, bounded), or LoadError saying why not."""
+    from tuyentruyen.project.files import ReadError, os_reason, read_bytes_bounded
+
     shown = display_name(path)
-    limit = MAX_BYTES if max_bytes is None else max_bytes
+    limit = max_bytes_limit() if max_bytes is None else max_bytes
     try:
-        if path.is_dir():
-            raise _fatal("TT-Y001", shown, f"'{shown}' là một thư mục, không phải tệp kế hoạch.",
-                         "Chỉ ra một tệp .yaml, hoặc bỏ trống để kiểm tra mọi kế hoạch trong plans/.")
-        size = path.stat().st_size
-        if size > limit:
-            raise _fatal("TT-Y008", shown,
-                         f"Tệp quá lớn ({size / 1048576:.1f} MB); giới hạn là {limit / 1048576:.0f} MB.",
-                         "Một kế hoạch viết tay không lớn đến vậy: kiểm tra lại tệp, hoặc chia kế hoạch thành nhiều tệp.")
-        data = path.read_bytes()
+        return read_bytes_bounded(path, limit)
+    except IsADirectoryError:
+        raise _fatal("TT-Y001", shown, f"'{shown}' là một thư mục, không phải tệp kế hoạch.",
+                     "Chỉ ra một tệp .yaml, hoặc bỏ trống để kiểm tra mọi kế hoạch trong plans/.") from None
+    except ReadError as exc:
+        raise _fatal(exc.code, shown, exc.message, exc.hint) from None
     except FileNotFoundError:
         raise _fatal("TT-Y001", shown, f"Không tìm thấy tệp '{shown}'.",
                      "Kiểm tra lại đường dẫn (chạy `ls plans/` để xem các kế hoạch có sẵn).") from None
@@ -80,9 +104,8 @@ def read_source(path: str | Path, max_bytes: int | None = None) -> Source:
         raise _fatal("TT-Y001", shown, f"Không có quyền đọc tệp '{shown}'.",
                      "Kiểm tra quyền truy cập của tệp.") from None
     except OSError as exc:
-        raise _fatal("TT-Y001", shown, f"Không đọc được tệp '{shown}': {exc.strerror or exc}.",
+        raise _fatal("TT-Y001", shown, f"Không đọc được tệp '{shown}': {os_reason(exc)}.",
                      "Kiểm tra lại đường dẫn và quyền truy cập.") from None
-    return decode_source(data, path, shown)
 
 
 def decode_source(data: bytes, path: Path, shown: str) -> Source:

@@ -48,6 +48,9 @@ _SPECIAL_FLOAT = {".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf
 # exponentially, and a plan has no use for more than a few nodes per byte.
 NODE_BUDGET_PER_BYTE = 4
 NODE_BUDGET_MIN = 100_000
+# A plan nests a dozen levels (plan → sections → 1. → a) → bullets); far deeper is not a plan,
+# and every later stage (the model, fmt, render) walks the tree recursively.
+MAX_DEPTH = 100
 
 Path_ = tuple  # a YAML path: keys (str) and indices (int)
 
@@ -145,6 +148,14 @@ class _Builder:
         self.source = source
         self.budget = budget
         self.problems: list[Problem] = []
+        self._open: set[int] = set()  # the collections being built: an alias to one of them is a cycle
+
+    def _cycle(self, node: yaml.Node) -> LoadError:
+        m = node.start_mark
+        return LoadError([Problem(
+            "TT-Y009", "Bí danh YAML (*tên) trỏ vào chính mục chứa nó, tạo thành một vòng lặp vô tận.",
+            self.source.display, m.line + 1, m.column + 1, fatal=True,
+            hint="Viết thẳng nội dung thay cho bí danh (*tên) ở đây; một mục không thể chứa chính nó.")])
 
     def _spend(self, node: yaml.Node) -> None:
         self.budget -= 1
@@ -155,24 +166,39 @@ class _Builder:
                 self.source.display, m.line + 1, m.column + 1, fatal=True,
                 hint="Viết thẳng nội dung thay vì dùng bí danh (*tên) lặp lại nhiều lần.")])
 
-    def build(self, node: yaml.Node):
+    def build(self, node: yaml.Node, depth: int = 0):
         self._spend(node)
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item) for item in node.value]
-        # MappingNode
+        key = id(node)
+        if key in self._open:
+            raise self._cycle(node)
+        if depth >= MAX_DEPTH:
+            m = node.start_mark
+            raise LoadError([Problem(
+                "TT-Y010", f"Tệp lồng các mục (danh sách, bảng) sâu quá {MAX_DEPTH} cấp; một kế hoạch chỉ có vài cấp.",
+                self.source.display, m.line + 1, m.column + 1, fatal=True,
+                hint="Kiểm tra thụt lề và các dấu ngoặc [ ] { } quanh dòng này: có lẽ thiếu dấu đóng ngoặc.")])
+        self._open.add(key)
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, depth + 1) for item in node.value]
+            return self._mapping(node, depth)
+        finally:
+            self._open.discard(key)
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict:
         result: dict = {}
         seen: dict = {}
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == "<<" and not key_node.style:
-                merged = self.build(value_node)
+                merged = self.build(value_node, depth + 1)
                 for part in merged if isinstance(merged, list) else [merged]:
                     if isinstance(part, dict):
                         for k, v in part.items():
                             result.setdefault(k, v)
                 continue
-            key = self.build(key_node) if not isinstance(key_node, yaml.ScalarNode) else _scalar(key_node)
+            key = self.build(key_node, depth + 1) if not isinstance(key_node, yaml.ScalarNode) else _scalar(key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 m = key_node.start_mark
                 self.problems.append(Problem(
@@ -188,7 +214,7 @@ class _Builder:
                     self.source.display, m.line + 1, m.column + 1,
                     hint="Xóa một trong hai khóa, hoặc gộp nội dung của chúng làm một."))
             seen[key] = key_node.start_mark
-            result[key] = self.build(value_node)
+            result[key] = self.build(value_node, depth + 1)
         return result
 
 

@@ -9,11 +9,9 @@ one id) run after the model and are located the same way.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import types
 import typing
-import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -42,33 +40,28 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
-def _fold(text: str) -> str:
-    """Lowercase, no diacritics (đ → d): how a near key is compared."""
-    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("-", "_").replace(" ", "_")
-
-
 @functools.cache
 def _key_hints() -> dict[str, str]:
     import yaml
     from importlib.resources import files
 
-    return yaml.safe_load(files("tuyentruyen.data").joinpath("key_hints.yaml").read_text("utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(files("tuyentruyen.data").joinpath("key_hints.yaml").read_text("utf-8"), Loader=loader)
 
 
 def did_you_mean(word: str, choices: list[str]) -> str | None:
-    """The choice nearest to word, ignoring case and diacritics, or None when none is near."""
-    if not choices:
-        return None
-    folded = {_fold(c): c for c in choices}
-    w = _fold(str(word))
-    if w in folded:
-        return folded[w]
-    hinted = _key_hints().get(w)
-    if hinted in choices:
-        return hinted
-    close = difflib.get_close_matches(w, list(folded), n=1, cutoff=0.6)
-    return folded[close[0]] if close else None
+    """The key nearest to word, ignoring case and diacritics, knowing the keys clerks try
+    (`chu_tri` → `lead`, `thoi_gian` → `due`: data/key_hints.yaml)."""
+    from tuyentruyen.vn.text import did_you_mean as nearest
+
+    return nearest(word, choices, _key_hints())
+
+
+def too_deep(loaded: LoadedYaml) -> Problem:
+    """The file nests lists and tables deeper than a plan can (the model cannot walk it)."""
+    return Problem("TT-Y010", "Tệp lồng các mục (danh sách, bảng) sâu quá mức một kế hoạch có thể có.",
+                   loaded.source.display, 1, 1, fatal=True,
+                   hint="Kiểm tra thụt lề: một kế hoạch chỉ có vài cấp mục (I., 1., a), -).")
 
 
 # ---------------------------------------------------------------- walking the models
@@ -304,7 +297,7 @@ def registry_checks(registry, loaded: LoadedYaml) -> list[Problem]:
         for field in ("name", "short", "aliases"):
             values = [unit.name] if field == "name" else getattr(unit, field)
             for j, name in enumerate(values):
-                key = _fold(" ".join(name.split()))
+                key = _name_key(name)
                 if key in names and names[key] != i:
                     path = ("units", i, field) if field == "name" else ("units", i, field, j)
                     pos = loaded.locate(path)
@@ -328,3 +321,9 @@ def registry_checks(registry, loaded: LoadedYaml) -> list[Problem]:
             out.append(Problem(BAD_VALUE, "Ngày hết hiệu lực sớm hơn ngày bắt đầu hiệu lực.", file, pos.line, pos.col,
                                hint="Kiểm tra lại 'valid_from' và 'valid_until'.", path=("units", i, "valid_until")))
     return out
+
+
+def _name_key(name: str) -> str:
+    from tuyentruyen.vn.text import fold
+
+    return " ".join(fold(name).split())

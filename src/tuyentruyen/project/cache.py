@@ -48,10 +48,10 @@ def cached_json(name: str, library: str, compute: Callable[[], object]):
             pass
     value = compute()
     if path is not None:
-        try:
-            from tuyentruyen.project.files import atomic_write_text
+        from tuyentruyen.project.files import WriteError, atomic_write_text
 
+        try:
             atomic_write_text(path, json.dumps(value, ensure_ascii=False))
-        except OSError:
-            pass
+        except (OSError, WriteError):
+            pass  # a cache that cannot be written is simply not kept
     return value

@@ -10,8 +10,10 @@ The pipeline reads the same model as every other command::
 - :mod:`wording` — the fixed wording, overridable per repository;
 - :mod:`text` — numbers, dates, numerals, punctuation (pure functions);
 - :mod:`metrics` — Times New Roman widths, to fit table columns and rules;
-- :mod:`ooxml` — the XML pieces; :mod:`docx` — the document; :mod:`pdf` — LibreOffice;
-- :mod:`config` — the ``[render]`` table of tt.toml.
+- :mod:`ooxml` — the XML pieces; :mod:`docx` — the document; :mod:`pdf` — LibreOffice.
+
+The repository's settings (``[render]`` and ``[render.layout]`` of tt.toml, the templates
+folder) come from :mod:`tuyentruyen.project.config`, the one reader of tt.toml.
 
 Heavy libraries (python-docx, lxml, Jinja2) are imported only here, so only
 ``tt render`` pays for them.
@@ -19,7 +21,6 @@ Heavy libraries (python-docx, lxml, Jinja2) are imported only here, so only
 
 from __future__ import annotations
 
-from tuyentruyen.render.config import ConfigError, RenderConfig, load_config
-from tuyentruyen.render.docx import DocxBuilder, render_docx
+from tuyentruyen.render.docx import DocxBuilder, build_document, render_bytes, render_docx
 
-__all__ = ["ConfigError", "DocxBuilder", "RenderConfig", "load_config", "render_docx"]
+__all__ = ["DocxBuilder", "build_document", "render_bytes", "render_docx"]

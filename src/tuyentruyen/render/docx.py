@@ -27,7 +27,8 @@ from pathlib import Path
 from tuyentruyen.render import metrics
 from tuyentruyen.render import ooxml as X
 from tuyentruyen.render import text as T
-from tuyentruyen.render.config import RenderConfig
+from tuyentruyen.project.config import DEFAULT as DEFAULT_CONFIG
+from tuyentruyen.project.config import Config
 from tuyentruyen.render.layout import Layout, twips
 from tuyentruyen.render.ooxml import Para
 from tuyentruyen.render.wording import Wording
@@ -101,11 +102,12 @@ def balance_lines(text: str, max_mm: float, size: float, style: str) -> list[str
 class DocxBuilder:
     """Builds the python-docx Document of one plan."""
 
-    def __init__(self, plan, config: RenderConfig | None = None, wording: Wording | None = None):
+    def __init__(self, plan, config: Config | None = None, wording: Wording | None = None,
+                 templates: tuple[Path, ...] = ()):
         self.plan = plan
-        self.config = config or RenderConfig()
+        self.config = config or DEFAULT_CONFIG
         self.L: Layout = self.config.layout
-        self.w = wording or Wording(self.config.templates)
+        self.w = wording or Wording(templates)
         self.parts: list[str] = []
         self.sections: list[_SectionSpec] = []
         L = self.L
@@ -464,7 +466,7 @@ class AppendixTable:
 
     def _columns(self) -> list[Column]:
         ph, tasks = self.b._phrase, self.tasks
-        units = self.b.config.units
+        units = self.b.config.unit_columns
         has_forms = any(t.forms for t in tasks)
         if units == "auto":
             units = "combined" if has_forms else "separate"
@@ -755,13 +757,29 @@ def _wording(templates: tuple[Path, ...]) -> Wording:
     return Wording(templates)
 
 
-def render_docx(plan, target: str | Path, config: RenderConfig | None = None) -> Path:
+def build_document(plan, config: Config | None = None, project_root: Path | None = None):
+    """The python-docx Document of a plan, with the repository's layout and templates."""
+    config = config or DEFAULT_CONFIG
+    templates = config.template_folders(project_root)
+    return DocxBuilder(plan, config, _wording(templates), templates).build()
+
+
+def render_docx(plan, target: str | Path, config: Config | None = None, project_root: Path | None = None,
+                protect: tuple[Path, ...] = ()) -> Path:
     """Write the .docx of a plan to target, atomically (a temporary file moved into place)."""
     from tuyentruyen.project.files import atomic_path
 
-    config = config or RenderConfig()
-    document = DocxBuilder(plan, config, _wording(config.templates)).build()
+    document = build_document(plan, config, project_root)
     target = Path(target)
-    with atomic_path(target) as tmp:
+    with atomic_path(target, protect=protect) as tmp:
         document.save(str(tmp))
     return target
+
+
+def render_bytes(plan, config: Config | None = None, project_root: Path | None = None) -> bytes:
+    """The .docx of a plan as bytes (for the library API: a web form, a bot)."""
+    import io
+
+    buf = io.BytesIO()
+    build_document(plan, config, project_root).save(buf)
+    return buf.getvalue()

@@ -144,6 +144,10 @@ DEFAULT = Layout()
 class LayoutError(ValueError):
     """A layout value in the configuration that is unknown, not a number, or out of range."""
 
+    def __init__(self, message: str, key: str):
+        super().__init__(message)
+        self.message, self.key = message, key
+
 
 def make_layout(overrides: dict | None, where: str = "tt.toml [render.layout]") -> Layout:
     """The default layout with the repository's overrides, each checked against RANGES."""
@@ -153,25 +157,25 @@ def make_layout(overrides: dict | None, where: str = "tt.toml [render.layout]") 
     changes = {}
     for key, value in overrides.items():
         if key not in known:
-            from tuyentruyen.model.validation import did_you_mean
+            from tuyentruyen.vn.text import did_you_mean
 
             guess = did_you_mean(key, list(known))
             raise LayoutError(f"{where}: không có thông số '{key}'"
-                              + (f"; có phải ý bạn là '{guess}'?" if guess else "."))
+                              + (f"; có phải ý bạn là '{guess}'?" if guess else "."), key)
         default = getattr(DEFAULT, key)
         if isinstance(default, bool):
             if not isinstance(value, bool):
-                raise LayoutError(f"{where}: '{key}' phải là true hoặc false.")
+                raise LayoutError(f"{where}: '{key}' phải là true hoặc false.", key)
         elif isinstance(default, str):
             if not isinstance(value, str) or not value.strip():
-                raise LayoutError(f"{where}: '{key}' phải là một chuỗi ký tự.")
+                raise LayoutError(f"{where}: '{key}' phải là một chuỗi ký tự.", key)
         else:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise LayoutError(f"{where}: '{key}' phải là một số.")
+                raise LayoutError(f"{where}: '{key}' phải là một số.", key)
             lo, hi = RANGES.get(key, (float("-inf"), float("inf")))
             if not lo - 1e-9 <= value <= hi + 1e-9:
                 raise LayoutError(f"{where}: '{key}' = {value} nằm ngoài khoảng Nghị định 30/2020/NĐ-CP "
-                                  f"cho phép ({_num(lo)} đến {_num(hi)}).")
+                                  f"cho phép ({_num(lo)} đến {_num(hi)}).", key)
             if isinstance(default, int):
                 value = int(value)
         changes[key] = value

@@ -16,22 +16,31 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from tuyentruyen.errors import TTError
+
 CANDIDATES = ("soffice", "libreoffice")
 TIMEOUT_S = 300
 
 
-class PdfUnavailable(Exception):
+class PdfUnavailable(TTError):
     """LibreOffice is not installed: the message and hint say how to install it."""
 
+    code = "TT-E007"
     message = "Không tìm thấy LibreOffice (lệnh soffice) để xuất PDF."
     hint = ("Cài LibreOffice (Debian/Ubuntu: `sudo apt-get install libreoffice-writer fonts-liberation2`; "
             "Windows/macOS: tải từ libreoffice.org), hoặc chỉ xuất .docx bằng `tt render --docx`.")
 
+    def __init__(self, message: str | None = None, hint: str | None = None):
+        super().__init__(message or type(self).message, hint or type(self).hint)
 
-class PdfFailed(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+
+class PdfFailed(TTError):
+    """LibreOffice ran but did not make a (complete) PDF."""
+
+    code = "TT-E008"
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message, hint or "Thử mở tệp .docx bằng LibreOffice để xem lỗi, hoặc chạy lại lệnh.")
 
 
 def find_soffice() -> str | None:

@@ -6,7 +6,7 @@ applies by hand are small functions with tables of examples in the tests:
 - số văn bản: a number below 10 gets a leading 0 ("05/QĐ-UBND"); a draft has none yet
   and prints blanks ("      /QĐ-UBND");
 - dates the ND30 way: day below 10 and months 1, 2 padded ("ngày 05 tháng 02 năm 2024");
-- section numerals: I, II… (Roman), items a), b), … đ) … (the Vietnamese alphabet);
+- section numerals (tuyentruyen.vn.numerals): I, II… (Roman), items a), b), … đ) …;
 - punctuation: a due time appended only when the text does not already say it.
 """
 
@@ -16,11 +16,12 @@ import datetime as dt
 import re
 import unicodedata
 
+from tuyentruyen.vn.dates import format_vn_date
+from tuyentruyen.vn.numerals import letter as vn_letter  # noqa: F401 - the renderer's names for them
+from tuyentruyen.vn.numerals import roman, seq_number  # noqa: F401
+
 BLANK = "      "  # what a draft prints where the number or the day is not known yet
 LINE_SEP = "\u2028"  # a line break inside one paragraph (never a new paragraph)
-
-# Vietnamese letters used as item markers: no f, j, w, z; đ after d (Nghị định 30, Phụ lục I).
-VN_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -53,38 +54,7 @@ def vn_date(d: dt.date | None, style: str = "long", year: int | None = None) -> 
         if style == "long":
             return f"ngày{BLANK}tháng{BLANK}năm {y}"
         return f"{BLANK}/{BLANK}/{y}"
-    from tuyentruyen.vn.citations import format_vn_date
-
     return format_vn_date(d, style)  # type: ignore[arg-type]
-
-
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def roman(n: int) -> str:
-    """1 → I, 4 → IV, 14 → XIV."""
-    if n < 1:
-        return str(n)
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def vn_letter(n: int) -> str:
-    """1 → a, 5 → đ, 6 → e, 23 → y, then aa, bb… as clerks continue."""
-    if n < 1:
-        return str(n)
-    k = len(VN_LETTERS)
-    return VN_LETTERS[(n - 1) % k] * ((n - 1) // k + 1)
-
-
-def seq_number(n: int, padded: bool = False) -> str:
-    """Row numbers of the appendix: 1, 2… or 01, 02… (padded)."""
-    return f"{n:02d}" if padded else str(n)
 
 
 def lower_first(text: str) -> str:

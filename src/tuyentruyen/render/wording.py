@@ -24,15 +24,14 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from tuyentruyen.errors import TTError
 from tuyentruyen.render import text as T
 
 
-class WordingError(Exception):
+class WordingError(TTError):
     """A template that cannot be loaded or rendered (exit 2), with where and why in Vietnamese."""
 
-    def __init__(self, message: str, hint: str | None = None):
-        super().__init__(message)
-        self.message, self.hint = message, hint
+    code = "TT-E009"
 
 
 def builtin_templates() -> Path:

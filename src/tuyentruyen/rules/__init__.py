@@ -14,11 +14,12 @@ from pathlib import Path
 from tuyentruyen.problems import Problem
 
 
-def lint_loaded(loaded, config=None) -> list[Problem]:
+def lint_loaded(loaded, config=None, registry=None) -> list[Problem]:
     """The lint problems of one plan that loaded and validated (`loaded.plan` is set).
 
-    config: a :class:`tuyentruyen.project.config.Config`; None finds the plan's tt.toml. Raises
-    :class:`tuyentruyen.project.config.ConfigError` when that file is unusable.
+    config: a :class:`tuyentruyen.project.config.Config`; None finds the plan's tt.toml.
+    registry: a :class:`tuyentruyen.project.registry.RegistryState`; None finds the plan's.
+    Raises :class:`tuyentruyen.project.config.ConfigError` when tt.toml is unusable.
     """
     from tuyentruyen.rules.engine import check_config, lint
 
@@ -29,18 +30,16 @@ def lint_loaded(loaded, config=None) -> list[Problem]:
 
         config = config_for(loaded.path)
     check_config(config)
-    return lint(loaded, config)
+    return lint(loaded, config, registry)
 
 
 def lint_files(results: list, config=None) -> list:
     """Lint every valid plan of results (in place). A tt.toml that cannot be used is returned as
     an extra file entry carrying one fatal problem (exit 2), and its plans are not linted."""
-    from tuyentruyen.api import Loaded, LoadedPlan
+    from tuyentruyen.loading.documents import LoadedPlan
     from tuyentruyen.project.config import ConfigError, config_for
-    from tuyentruyen.loading import Source
-    from tuyentruyen.loading.source import display_name
 
-    broken: dict[Path, Loaded] = {}
+    broken: dict[Path, object] = {}
     for result in results:
         if not isinstance(result, LoadedPlan) or result.plan is None:
             continue
@@ -48,17 +47,32 @@ def lint_files(results: list, config=None) -> list:
             cfg = config if config is not None else config_for(result.path)
             result.problems.extend(lint_loaded(result, cfg))
         except ConfigError as exc:
-            if exc.path not in broken:
-                shown = display_name(exc.path)
-                try:
-                    text = exc.path.read_text("utf-8", errors="replace")
-                except OSError:
-                    text = ""
-                entry = Loaded(exc.path, shown, source=Source(exc.path, shown, text))
-                entry.problems.append(Problem("TT-K001", exc.message, shown, exc.line, exc.col, hint=exc.hint,
-                                              fatal=True))
-                broken[exc.path] = entry
+            _config_broken(broken, exc)
+        except Exception:  # noqa: BLE001 - isolate this plan: the others are still linted
+            import os
+
+            if os.environ.get("TT_DEBUG"):
+                raise
+            from tuyentruyen.check import internal_problem
+
+            result.problems.append(internal_problem(result.display, "soát lỗi"))
     return list(broken.values())
+
+
+def _config_broken(broken: dict, exc) -> None:
+    """One entry per tt.toml (or file it names) that cannot be used, carrying its TT-K001 problem."""
+    from tuyentruyen.loading.documents import Loaded
+    from tuyentruyen.loading.source import Source, display_name
+
+    if exc.path not in broken:
+        shown = display_name(exc.path)
+        try:
+            text = exc.path.read_text("utf-8", errors="replace") if exc.path.is_file() else ""
+        except (OSError, ValueError):
+            text = ""
+        entry = Loaded(exc.path, shown, source=Source(exc.path, shown, text))
+        entry.problems.append(exc.to_problem())
+        broken[exc.path] = entry
 
 
 def all_rules():

@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from tuyentruyen.vn.dates import WEEKDAYS, fmt_date  # noqa: F401 - re-exported for the rule modules
+from tuyentruyen.vn.numerals import roman, task_number as _task_number  # noqa: F401
 from tuyentruyen.vn.units import clean, loose_key
-
-_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-          "XVI", "XVII", "XVIII", "XIX", "XX"]
-WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-
-
-def roman(n: int) -> str:
-    return _ROMAN[n - 1] if 0 < n <= len(_ROMAN) else str(n)
 
 
 def short(text: str, n: int = 60) -> str:
@@ -23,8 +15,8 @@ def short(text: str, n: int = 60) -> str:
 def task_number(path: tuple) -> str:
     """'II.3' for ("appendix", "groups", 1, "tasks", 2), '3' without groups."""
     if len(path) >= 5 and path[1] == "groups":
-        return f"{roman(path[2] + 1)}.{path[4] + 1}"
-    return str(path[2] + 1) if len(path) >= 3 else "?"
+        return _task_number(path[2], path[4])
+    return _task_number(None, path[2]) if len(path) >= 3 else "?"
 
 
 def task_label(path: tuple, task) -> str:
@@ -33,10 +25,6 @@ def task_label(path: tuple, task) -> str:
 
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def fmt_date(d: dt.date) -> str:
-    return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
 def unit_key(ctx, name: str) -> str:

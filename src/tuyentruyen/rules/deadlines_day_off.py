@@ -47,11 +47,8 @@ tướng Chính phủ về chế độ tuần làm việc 40 giờ.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-from pathlib import Path
-
-from tuyentruyen.rules.common import WEEKDAYS, date_span, fmt_date
+from tuyentruyen.rules.common import date_span
+from tuyentruyen.vn.dates import WEEKDAYS, fmt_date
 
 CODE = "TT-D008"
 TITLE = "Hạn chót vào ngày nghỉ"
@@ -68,86 +65,14 @@ def check(ctx):
             candidates.append((due, t.date))
     if not candidates:
         return
-    years = tuple(sorted({d.year for _, d in candidates}))
-    days_off, workdays = _calendar(years, tuple(ctx.config.holidays))
+    years = sorted({d.year for _, d in candidates})
+    calendar = ctx.calendar(years[0], years[-1])
     for due, d in candidates:
-        why = _why_off(d, days_off, workdays)
+        why = calendar.why_off(d)
         if why is None:
             continue
-        before = d - dt.timedelta(days=1)
-        while _why_off(before, days_off, workdays) is not None:
-            before -= dt.timedelta(days=1)
+        before = calendar.previous_working_day(d)
         span = date_span(due.text)
         yield ctx.report(due.path, f"Hạn chót {fmt_date(d)} của “{due.text}” rơi vào {why}.",
                          f"Chọn một ngày làm việc, ví dụ ngày làm việc liền trước: {WEEKDAYS[before.weekday()]} "
                          f"{fmt_date(before)}.", start=span[0], end=span[1])
-
-
-def _why_off(d: dt.date, days_off: dict, workdays: frozenset) -> str | None:
-    if d in workdays:
-        return None
-    if d in days_off:
-        return f"ngày nghỉ {days_off[d]} ({WEEKDAYS[d.weekday()]})"
-    if d.weekday() >= 5:
-        return WEEKDAYS[d.weekday()]
-    return None
-
-
-def library_days_off(first: int, last: int) -> dict[dt.date, str]:
-    """Vietnam's public holidays of the years first..last, from the `holidays` library.
-
-    Cached on disk per installed version of the library (tuyentruyen.project.cache): building
-    the calendar costs ~0.15 s, more than the rest of `tt validate` on a typical plan.
-    """
-    from tuyentruyen.project.cache import cached_json
-
-    def compute() -> dict[str, str]:
-        import holidays
-
-        cal = holidays.country_holidays("VN", years=range(first, last + 1), language="vi")
-        return {d.isoformat(): name for d, name in sorted(cal.items())}
-
-    raw = cached_json(f"holidays-VN-{first}-{last}", "holidays", compute)
-    return {dt.date.fromisoformat(d): name for d, name in raw.items()}
-
-
-@functools.lru_cache(maxsize=16)
-def _calendar(years: tuple[int, ...], extra: tuple[Path, ...]) -> tuple[dict, frozenset]:
-    days: dict[dt.date, str] = library_days_off(min(years) - 1, max(years) + 1)
-    work: set[dt.date] = set()
-    for path in extra:
-        more, w = load_days_off(path)
-        days.update(more)
-        work |= w
-    return days, frozenset(work)
-
-
-def load_days_off(path: Path) -> tuple[dict[dt.date, str], set[dt.date]]:
-    """A repository's extra days off (`days`) and make-up working days (`workdays`); see docs/config.md."""
-    import yaml
-
-    from tuyentruyen.vn.citations import DateError, parse_vn_date
-    from tuyentruyen.project.config import ConfigError
-
-    try:
-        raw = yaml.safe_load(Path(path).read_text("utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(Path(path), f"Không đọc được tệp ngày nghỉ {path}: {exc}.",
-                          "Tệp YAML có hai khóa `days` (ngày nghỉ) và `workdays` (ngày làm bù).") from None
-    if not isinstance(raw, dict):
-        raise ConfigError(Path(path), f"Tệp ngày nghỉ {path} phải có các khóa `days` và/hoặc `workdays`.", None)
-
-    def read(items, key: str) -> list[tuple[dt.date, str]]:
-        out = []
-        for item in items or []:
-            text, name = (item.get("date"), item.get("name") or "riêng của địa phương") if isinstance(item, dict) \
-                else (item, "riêng của địa phương")
-            d = text if isinstance(text, dt.date) else parse_vn_date(str(text))
-            if isinstance(d, DateError):
-                raise ConfigError(Path(path), f"Tệp ngày nghỉ {path}, mục `{key}`: {d.reason}", None)
-            out.append((d, str(name)))
-        return out
-
-    days = dict(read(raw.get("days"), "days"))
-    work = {d for d, _ in read(raw.get("workdays"), "workdays")}
-    return days, work

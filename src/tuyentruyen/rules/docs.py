@@ -101,16 +101,20 @@ def expected_files() -> dict[str, str]:
 
 
 def write_docs(folder: Path) -> list[Path]:
-    from tuyentruyen.project.files import atomic_write_text
+    """Write the pages that differ from what is in folder (all or nothing); raises WriteError."""
+    from tuyentruyen.project.files import atomic_write_many
 
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    outputs: dict[Path, bytes] = {}
     for name, text in expected_files().items():
         target = folder / name
-        if not target.exists() or target.read_text("utf-8") != text:
-            atomic_write_text(target, text)
-            written.append(target)
-    return written
+        try:
+            same = target.is_file() and target.read_text("utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            same = False
+        if not same:
+            outputs[target] = text.encode("utf-8")
+    atomic_write_many(outputs)
+    return list(outputs)
 
 
 # ---------------------------------------------------------------- runnable examples

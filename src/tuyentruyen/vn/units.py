@@ -105,8 +105,9 @@ def _order_key(key: str) -> str:
 
 def ascii_key(text: str) -> str:
     """Without diacritics (đ → d), lower case: how suggestions compare names."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    from tuyentruyen.vn.text import fold
+
+    return fold(text)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,144 @@
+"""The one way a plan or a unit registry is loaded (đọc kế hoạch): bytes → text → YAML → model.
+
+    read (a file, bytes from git, text from an editor)
+      → decode (encoding, BOM, tabs, empty: tuyentruyen.loading.source)
+      → YAML with positions (tuyentruyen.loading.yamlpos)
+      → the pydantic model (tuyentruyen.model), its errors located (tuyentruyen.model.validation)
+      → checks across fields
+
+Every command and the library load through :func:`load_plan` / :func:`load_plan_bytes` /
+:func:`load_plan_text` (and the registry twins). None of them raises on bad input: what went
+wrong is in ``.problems``, each located.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tuyentruyen.loading.source import LoadError, Source, decode_source, display_name, read_source
+from tuyentruyen.loading.yamlpos import LoadedYaml, gc_paused, parse_yaml
+from tuyentruyen.model import Plan, Registry
+from tuyentruyen.problems import Problem, Severity
+
+
+@dataclass
+class Loaded:
+    """A file through the pipeline: what could be read of it, and its problems."""
+
+    path: Path
+    display: str
+    source: Source | None = None
+    yaml: LoadedYaml | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity is Severity.ERROR or p.fatal for p in self.problems)
+
+    @property
+    def fatal(self) -> bool:
+        return any(p.fatal for p in self.problems)
+
+
+@dataclass
+class LoadedPlan(Loaded):
+    """A plan file through the pipeline; ``plan`` is None when it did not validate."""
+
+    plan: Plan | None = None
+
+
+@dataclass
+class LoadedRegistry(Loaded):
+    """A unit registry through the pipeline; ``registry`` is None when it did not validate."""
+
+    registry: Registry | None = None
+
+
+def _run(read: Callable[[], Source], result: Loaded, model: type, checks: Callable[[Any, LoadedYaml], list[Problem]]):
+    from pydantic import ValidationError
+
+    from tuyentruyen.model import validation
+
+    try:
+        source = read()
+    except LoadError as exc:
+        result.problems.extend(exc.problems)
+        return result
+    result.source, result.display = source, source.display
+    try:
+        loaded = parse_yaml(source)
+    except LoadError as exc:
+        result.problems.extend(source.problems + exc.problems)
+        return result
+    result.yaml = loaded
+    result.problems.extend(source.problems)
+    if not isinstance(loaded.data, dict):
+        what = ("một danh sách" if isinstance(loaded.data, list)
+                else f"một giá trị đơn ({validation.describe_value(loaded.data)})")
+        first = "`document:` rồi `plan:`" if model is Plan else "`units:`"
+        result.problems.append(Problem(
+            "TT-S003", f"Tệp phải là một bảng các khóa ({'document, plan' if model is Plan else 'units'}, …) "
+            f"nhưng đang là {what}.", source.display, 1, 1, fatal=True,
+            hint=f"Mở đầu tệp bằng các khóa ở cột 1, ví dụ {first} (xem docs/plan-format.md)."))
+        return result
+    try:
+        with gc_paused():
+            obj = model.model_validate(loaded.data)
+    except ValidationError as exc:
+        result.problems.extend(validation.problems_from_error(exc, loaded, model))
+        return result
+    except RecursionError:  # a structure nested deeper than the model can walk
+        result.problems.append(validation.too_deep(loaded))
+        return result
+    if model is Plan:
+        result.plan = obj  # type: ignore[attr-defined]
+    else:
+        result.registry = obj  # type: ignore[attr-defined]
+    result.problems.extend(checks(obj, loaded))
+    return result
+
+
+def _plan_checks(plan, loaded):
+    from tuyentruyen.model.validation import plan_checks
+
+    return plan_checks(plan, loaded)
+
+
+def _registry_checks(registry, loaded):
+    from tuyentruyen.model.validation import registry_checks
+
+    return registry_checks(registry, loaded)
+
+
+def load_plan(path: str | Path) -> LoadedPlan:
+    """Read, parse and validate one plan file."""
+    path = Path(path)
+    return _run(lambda: read_source(path), LoadedPlan(path, display_name(path)), Plan, _plan_checks)
+
+
+def load_plan_bytes(data: bytes, display: str, path: str | Path | None = None) -> LoadedPlan:
+    """`load_plan` for bytes that are not a file of the work tree (`git show REV:path`, an upload).
+
+    path: where the plan would be (its registry and tt.toml are looked for from there)."""
+    p = Path(path) if path is not None else Path(display)
+    return _run(lambda: decode_source(data, p, display), LoadedPlan(p, display), Plan, _plan_checks)
+
+
+def load_plan_text(text: str, display: str, path: str | Path | None = None) -> LoadedPlan:
+    """`load_plan` for text already in memory (an editor's buffer, the output of a rewrite)."""
+    return load_plan_bytes(text.encode("utf-8", "surrogatepass"), display, path)
+
+
+def load_registry(path: str | Path) -> LoadedRegistry:
+    """Read, parse and validate one unit registry file."""
+    path = Path(path)
+    return _run(lambda: read_source(path), LoadedRegistry(path, display_name(path)), Registry, _registry_checks)
+
+
+def load_registry_bytes(data: bytes, display: str, path: str | Path | None = None) -> LoadedRegistry:
+    """`load_registry` for bytes read from elsewhere than the work tree."""
+    p = Path(path) if path is not None else Path(display)
+    return _run(lambda: decode_source(data, p, display), LoadedRegistry(p, display), Registry, _registry_checks)

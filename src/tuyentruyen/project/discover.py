@@ -1,0 +1,111 @@
+"""Finding things in a plans repository (kho kế hoạch): its root, its plans, a plan's unit registry.
+
+- the repository root: the nearest folder, from the current one upwards, holding tt.toml
+  or a plans/ folder;
+- the files a command works on: the paths given (folders searched for .yaml), or every
+  file under plans/;
+- a plan's unit registry, the one lookup every command uses (validate, lint, diff, render,
+  new, units, fmt): the plan's own ``units:`` key → tt.toml's ``units`` → units.yaml in the
+  plan's folder or a parent folder, up to the repository root. :func:`registry_candidates`
+  states that order for paths that need not exist on disk (a plan at a git revision).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path, PurePosixPath
+
+from tuyentruyen.errors import UsageError
+
+PLANS_DIR = "plans"
+REGISTRY_NAMES = ("units.yaml", "units.yml")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def find_project_root(start: Path | None = None) -> Path | None:
+    """The nearest directory, from start upwards, that has tt.toml or a plans/ folder."""
+    here = (start or Path.cwd()).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for d in (here, *here.parents):
+        if (d / "tt.toml").is_file() or (d / PLANS_DIR).is_dir():
+            return d
+    return None
+
+
+def is_registry_file(path: Path | str) -> bool:
+    name = Path(path).name
+    return name in REGISTRY_NAMES or name.endswith((".units.yaml", ".units.yml"))
+
+
+def discover(paths: list[str] | None, *, include_registries: bool = True) -> list[Path]:
+    """The files a command works on: the paths given (folders searched), or plans/ of the project."""
+    if not paths:
+        root = find_project_root()
+        if root is None:
+            raise UsageError("Không tìm thấy thư mục plans/ ở thư mục hiện tại hay các thư mục cha.",
+                             "Chạy lệnh trong kho kế hoạch, hoặc chỉ rõ tệp: `tt validate plans/2024.yaml`.")
+        paths = [str(root / PLANS_DIR)]
+    found: list[Path] = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            files = []
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in filenames:
+                    f = Path(dirpath) / name
+                    if f.suffix in YAML_SUFFIXES and not name.startswith(".") and f.is_file():
+                        files.append(f)
+            files.sort()
+            found.extend(f for f in files if include_registries or not is_registry_file(f))
+        else:
+            found.append(p)  # a missing file is reported by the loader, with the others
+    if not found:
+        raise UsageError(f"Không có tệp kế hoạch (.yaml) nào trong {', '.join(paths)}.",
+                         "Tạo một kế hoạch bằng `tt new`, hoặc chỉ rõ đường dẫn tệp.")
+    return found
+
+
+def registry_candidates(plan_dir: PurePosixPath, plan_units: str | None, config_units: str | None,
+                        stop: PurePosixPath | None = None) -> tuple[list[str], str]:
+    """The registry paths to try for a plan in plan_dir, in order, and where the first came from
+    ('plan', 'config' or 'nearby'). Paths are POSIX, relative to the same root as plan_dir;
+    config_units is relative to that root too. The nearby search stops at stop (inclusive)."""
+    if plan_units:
+        return [posixpath.normpath(str(plan_dir / plan_units))], "plan"
+    if config_units:
+        return [posixpath.normpath(config_units)], "config"
+    dirs: list[PurePosixPath] = []
+    for d in (plan_dir, *plan_dir.parents):
+        dirs.append(d)
+        if stop is not None and d == stop:
+            break
+    return [posixpath.normpath(str(d / name)) for d in dirs for name in REGISTRY_NAMES], "nearby"
+
+
+def find_registry(plan_path: Path, plan_units: str | None = None, config=None) -> tuple[Path | None, str]:
+    """The unit registry of a plan in the work tree, and where it was named ('plan', 'config',
+    'nearby'; (None, 'nearby') when there is none). config: the plan's tuyentruyen.project.config.Config
+    (None: found from the plan's folder)."""
+    if config is None:
+        from tuyentruyen.project.config import ConfigError, config_for
+
+        try:
+            config = config_for(plan_path)
+        except ConfigError:
+            config = None  # reported by the commands that read the configuration
+    if plan_units:
+        return Path(plan_path).parent / plan_units, "plan"
+    if config is not None and config.units is not None:
+        return config.units, "config"
+    here = Path(plan_path).resolve().parent
+    stop = find_project_root(here)
+    for d in (here, *here.parents):
+        for name in REGISTRY_NAMES:
+            if (d / name).is_file():
+                return d / name, "nearby"
+        if stop is not None and d == stop:
+            break
+    return None, "nearby"

@@ -1,0 +1,71 @@
+"""Vietnamese text, compared the way a reader compares it (chữ tiếng Việt).
+
+- :func:`nfc` — Unicode NFC (dựng sẵn): how tt stores and compares every text;
+- :func:`squash` — NFC with runs of white space as one space, stripped;
+- :func:`fold` — the one diacritic fold of tt: case and diacritics removed, "đ" → "d"
+  ("Sở Nội vụ" → "so noi vu"). Every "ignoring case and diacritics" comparison uses it
+  (did-you-mean, `tt units --search`, the time parser's keys, document types);
+- :func:`slug` — a fold made into an identifier ("Sở Nội vụ" → "so-noi-vu");
+- :func:`did_you_mean` — the nearest of a list of choices, ignoring case and diacritics.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def squash(text: str) -> str:
+    """NFC, single spaces, no surrounding white space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case without diacritics, "đ" → "d": "Quý II" → "quy ii", "Đài" → "dai".
+
+    Compatibility characters are decomposed too (NFKD: "ﬁ" → "fi", full-width digits), so
+    text pasted from a PDF folds like typed text.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("đ", "d").replace("Đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slug(text: str, fallback: str = "x", max_length: int = 80) -> str:
+    """An identifier from a name: "Sở Văn hóa, Thể thao và Du lịch" → "so-van-hoa-the-thao-va-du-lich"."""
+    return _SLUG.sub("-", fold(text)).strip("-")[:max_length].strip("-") or fallback
+
+
+def _choice_key(text: str) -> str:
+    return fold(text).replace("-", "_").replace(" ", "_")
+
+
+def did_you_mean(word: object, choices: Iterable[str], hints: Mapping[str, str] | None = None,
+                 cutoff: float = 0.6) -> str | None:
+    """The choice nearest to word, ignoring case, diacritics, '-', '_' and spaces, or None.
+
+    hints: known substitutions keyed by the folded word (a clerk's `chu_tri` → `lead`),
+    taken when the hinted value is among the choices.
+    """
+    options = list(choices)
+    if not options:
+        return None
+    folded = {_choice_key(c): c for c in options}
+    w = _choice_key(str(word))
+    if w in folded:
+        return folded[w]
+    if hints:
+        hinted = hints.get(w)
+        if hinted in options:
+            return hinted
+    close = difflib.get_close_matches(w, list(folded), n=1, cutoff=cutoff)
+    return folded[close[0]] if close else None
