@@ -395,7 +395,7 @@ def test_citation_impossible_date() -> None:
     assert c.date is None
     assert c.date_text == "29/02/2023"
     assert c.date_error == (
-        "Ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày."
+        "năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày"
     )
     assert c.issuer == "UBND huyện"
 
@@ -511,17 +511,17 @@ def test_parse_vn_date(text: str, expected: dt.date) -> None:
 
 
 BAD_DATES = [
-    ("29/02/2023", "Ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày."),
-    ("2023-02-29", "Ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày."),
-    ("30/02/2024", "Ngày 30/02/2024 không tồn tại: năm 2024 là năm nhuận nên tháng 2 chỉ có 29 ngày."),
-    ("31/4/2023", "Ngày 31/4/2023 không tồn tại: tháng 4 chỉ có 30 ngày."),
-    ("15/13/2023", "Tháng 13 không hợp lệ: tháng phải từ 1 đến 12."),
-    ("0/1/2023", "Ngày 0 không hợp lệ: ngày phải từ 1 trở lên."),
-    ("15/7/21", "Năm “21” phải viết đủ 4 chữ số (ví dụ 2024)."),
-    ("abc", "Không đọc được ngày “abc”: hãy viết dạng “15/7/2021”, “ngày 12 tháng 12 năm 2022” hoặc “2022-12-19”."),
-    ("15/7-2021", "Không đọc được ngày “15/7-2021”: hãy viết dạng “15/7/2021”, “ngày 12 tháng 12 năm 2022” hoặc"
-     " “2022-12-19”."),
-    ("0000-01-01", "Năm “0000” không hợp lệ."),
+    ("29/02/2023", "ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày"),
+    ("2023-02-29", "ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày"),
+    ("30/02/2024", "ngày 30/02/2024 không tồn tại: năm 2024 là năm nhuận nên tháng 2 chỉ có 29 ngày"),
+    ("31/4/2023", "ngày 31/04/2023 không tồn tại: tháng 4/2023 chỉ có 30 ngày"),
+    ("15/13/2023", "ngày 15/13/2023 không tồn tại: không có tháng 13"),
+    ("0/1/2023", "ngày 00/01/2023 không tồn tại: không có ngày 0"),
+    ("15/7/21", "năm “21” phải viết đủ 4 chữ số (ví dụ 2024)"),
+    ("abc", "không đọc được ngày “abc”: hãy viết dạng “15/7/2021”, “ngày 12 tháng 12 năm 2022” hoặc “2022-12-19”"),
+    ("15/7-2021", "không đọc được ngày “15/7-2021”: hãy viết dạng “15/7/2021”, “ngày 12 tháng 12 năm 2022” hoặc"
+     " “2022-12-19”"),
+    ("0000-01-01", "năm 0 không hợp lệ"),
 ]
 
 

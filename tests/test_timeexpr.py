@@ -71,7 +71,7 @@ CASES = [
     ("Định kỳ hàng quý, 6 tháng, 9 tháng, hàng năm hoặc đột xuất", None,
      Recurrence(Unit.QUARTER, "", ad_hoc=True)),
     ("**trước ngày 29/02/2023**", None,
-     InvalidDate("", 29, 2, 2023, "ngày 29/02/2023 không tồn tại: 2023 không phải năm nhuận")),
+     InvalidDate("", 29, 2, 2023, "ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày")),
     ("Hàng năm hoặc đột xuất", None, Recurrence(Unit.YEAR, "", ad_hoc=True)),
     ("Thường xuyên, liên tục", None, Continuous("")),
     ("Thường xuyên, đột xuất", None, Continuous("", ad_hoc=True)),
@@ -222,7 +222,7 @@ CASES = [
     ("Nhân dịp kỷ niệm ngày thành lập", None, Event("Nhân dịp kỷ niệm ngày thành lập", "nhân dịp")),
     # --- impossible dates -------------------------------------------------------------------
     ("trước ngày 29/02/2023", None,
-     InvalidDate("", 29, 2, 2023, "ngày 29/02/2023 không tồn tại: 2023 không phải năm nhuận")),
+     InvalidDate("", 29, 2, 2023, "ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày")),
     ("31/4/2024", None,
      InvalidDate("", 31, 4, 2024, "ngày 31/04/2024 không tồn tại: tháng 4/2024 chỉ có 30 ngày")),
     ("Chậm nhất ngày 31 tháng 4 năm 2024", None,
@@ -234,7 +234,7 @@ CASES = [
     ("31/4", None,
      InvalidDate("", 31, 4, None, "ngày 31/04 không tồn tại: tháng 4 chỉ có 30 ngày")),
     ("trước ngày 29/2", 2023,
-     InvalidDate("", 29, 2, 2023, "ngày 29/02/2023 không tồn tại: 2023 không phải năm nhuận")),
+     InvalidDate("", 29, 2, 2023, "ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày")),
     ("Từ 01/3/2024 đến 31/4/2024", None,
      InvalidDate("", 31, 4, 2024, "ngày 31/04/2024 không tồn tại: tháng 4/2024 chỉ có 30 ngày")),
     # --- reversed ranges ----------------------------------------------------------------------
@@ -369,7 +369,7 @@ def test_resolve_fills_in_the_year() -> None:
     ("Cả năm 2023", None, "thường xuyên trong năm 2023"),
     ("Thường xuyên, đột xuất", None, "thường xuyên, kể cả đột xuất"),
     ("Theo kế hoạch kiểm tra", None, "theo kế hoạch kiểm tra"),
-    ("trước ngày 29/02/2023", None, "ngày 29/02/2023 không tồn tại: 2023 không phải năm nhuận"),
+    ("trước ngày 29/02/2023", None, "ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày"),
     ("Quý IV - II/2023", None, "không đọc được: khoảng thời gian bị đảo ngược: quý IV đến quý II"),
     ("abc", None, "không đọc được: không nhận ra cách ghi thời gian"),
 ])

@@ -26,37 +26,20 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=False)
 
 
-_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
-_LONG = re.compile(r"^\s*(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*$", re.IGNORECASE)
-
-
 def _to_date(value: Any) -> Any:
+    """A date as clerks write it (tuyentruyen.vn.dates.parse_vn_date), or the one wording of why not."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date) or not isinstance(value, str):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             raise PydanticCustomError("tt_date", "phải là một ngày (dd/mm/yyyy), không phải một số")
         return value
-    import unicodedata
+    from tuyentruyen.vn.dates import DateError, parse_vn_date
 
-    text = unicodedata.normalize("NFC", value)
-    if m := _ISO.match(text):
-        y, mo, d = (int(x) for x in m.groups())
-    elif m := (_DMY.match(text) or _LONG.match(text)):
-        d, mo, y = (int(x) for x in m.groups())
-    else:
-        raise PydanticCustomError(
-            "tt_date", "'{value}' không phải một ngày; viết dạng dd/mm/yyyy (19/12/2022) hoặc yyyy-mm-dd",
-            {"value": value})
-    try:
-        return dt.date(y, mo, d)
-    except ValueError:
-        reason = "tháng chỉ từ 1 đến 12" if not 1 <= mo <= 12 else f"tháng {mo}/{y} không có ngày {d}"
-        if mo == 2 and d == 29:
-            reason = f"năm {y} không phải năm nhuận, tháng 2 chỉ có 28 ngày"
-        raise PydanticCustomError("tt_date", "ngày {value} không tồn tại: {reason}",
-                                  {"value": value, "reason": reason}) from None
+    parsed = parse_vn_date(value)
+    if isinstance(parsed, DateError):
+        raise PydanticCustomError("tt_date", "{reason}", {"reason": parsed.reason})
+    return parsed
 
 
 VnDate = Annotated[

@@ -48,4 +48,4 @@ def check(ctx):
         if c.date_error:
             path, at = c.date_at()
             yield ctx.report(path, f"Ngày “{c.date_text}” của văn bản {c.symbol_key or ''} không có thật: "
-                             f"{c.date_error}", "Đối chiếu văn bản gốc và ghi đúng ngày ban hành.", **at)
+                             f"{c.date_error}.", "Đối chiếu văn bản gốc và ghi đúng ngày ban hành.", **at)

@@ -44,6 +44,7 @@ import calendar
 import re
 
 from tuyentruyen.rules.common import date_span
+from tuyentruyen.vn.dates import impossible_reason
 
 CODE = "TT-D001"
 TITLE = "Ngày không có thật"
@@ -93,16 +94,9 @@ def _text_dates(ctx):
             continue
         for m in _IN_TEXT.finditer(value):
             d, mo, y = (int(x) for x in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
-            if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+            why = impossible_reason(d, mo, y)
+            if why is None or any(a <= m.start() < b for a, b in cited_at.get(path, ())):
                 continue
-            if any(a <= m.start() < b for a, b in cited_at.get(path, ())):
-                continue
-            if not 1 <= mo <= 12:
-                why = f"không có tháng {mo}"
-            elif mo == 2 and d == 29:
-                why = f"{y} không phải năm nhuận"
-            else:
-                why = f"tháng {mo}/{y} chỉ có {calendar.monthrange(y, mo)[1]} ngày"
             yield path, node, m.start(), m.end(), m.group(0), why
 
 

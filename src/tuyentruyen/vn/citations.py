@@ -40,6 +40,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Union
 
+# dates are read and written by tuyentruyen.vn.dates (re-exported here for the citations' users)
+from tuyentruyen.vn.dates import DateError, format_vn_date, parse_vn_date  # noqa: F401
+
 __all__ = [
     "Citation",
     "DateError",
@@ -61,7 +64,6 @@ __all__ = [
 ]
 
 Style = Literal["administrative", "normative", "party"]
-DateStyle = Literal["long", "short", "padded", "nd30", "iso"]
 
 
 # --------------------------------------------------------------------------- data
@@ -113,8 +115,9 @@ def _key(text: str) -> str:
 
 def _loose_key(text: str) -> str:
     """Like :func:`_key` but without diacritics (đ → d): "Quyet dinh", "Bản thoả thuận"."""
-    decomposed = unicodedata.normalize("NFD", _key(text).replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    from tuyentruyen.vn.text import fold
+
+    return fold(_key(text))
 
 
 @functools.cache
@@ -577,104 +580,6 @@ def check_type_matches(type_name: str, symbol: Union[str, DocNumber]) -> str | N
 # --------------------------------------------------------------------------- dates
 
 
-@dataclass(frozen=True)
-class DateError:
-    """A date that cannot be read or does not exist, with the reason in Vietnamese."""
-
-    text: str
-    reason: str
-
-    @property
-    def ok(self) -> bool:
-        return False
-
-    def __str__(self) -> str:
-        return self.reason
-
-
-_DATE_NUMERIC = re.compile(
-    r"(?:ngày\s+)?([0-9]{1,2})\s*([/.\-])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,4})", re.IGNORECASE
-)
-_DATE_WORDS = re.compile(
-    r"(?:ngày\s+)?([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s*,?\s+năm\s+([0-9]{1,4})", re.IGNORECASE
-)
-_DATE_ISO = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
-
-
-def _check_date(text: str, day: int, month: int, year_text: str) -> dt.date | DateError:
-    if len(year_text) != 4:
-        return DateError(text, f"Năm “{year_text}” phải viết đủ 4 chữ số (ví dụ 2024).")
-    year = int(year_text)
-    if year < 1:
-        return DateError(text, f"Năm “{year_text}” không hợp lệ.")
-    if not 1 <= month <= 12:
-        return DateError(text, f"Tháng {month} không hợp lệ: tháng phải từ 1 đến 12.")
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        if day == 0:
-            return DateError(text, "Ngày 0 không hợp lệ: ngày phải từ 1 trở lên.")
-        shown = f"{day:02d}/{month:02d}/{year}" if month <= 2 else f"{day:02d}/{month}/{year}"
-        if month == 2:
-            leap = "là năm nhuận" if calendar.isleap(year) else "không phải năm nhuận"
-            return DateError(
-                text,
-                f"Ngày {shown} không tồn tại: năm {year} {leap} nên tháng 2 chỉ có {last} ngày.",
-            )
-        return DateError(text, f"Ngày {shown} không tồn tại: tháng {month} chỉ có {last} ngày.")
-    return dt.date(year, month, day)
-
-
-def parse_vn_date(text: str) -> dt.date | DateError:
-    """Read a Vietnamese date: "15/7/2021", "05/02/2024", "15-7-2021", "15.7.2021",
-    "12 tháng 12 năm 2022", "ngày 19 tháng 12 năm 2022", "2022-12-19".
-
-    An impossible date ("29/02/2023") or an unreadable one gives a :class:`DateError`
-    with the reason in Vietnamese; never raises.
-    """
-    if not isinstance(text, str):
-        return DateError(repr(text), "Ngày phải là một chuỗi ký tự, ví dụ “15/7/2021”.")
-    s = " ".join(_nfc(text).split())
-    if m := _DATE_ISO.fullmatch(s):
-        return _check_date(text, int(m[3]), int(m[2]), m[1])
-    if m := _DATE_NUMERIC.fullmatch(s):
-        return _check_date(text, int(m[1]), int(m[3]), m[4])
-    if m := _DATE_WORDS.fullmatch(s):
-        return _check_date(text, int(m[1]), int(m[2]), m[3])
-    return DateError(
-        text,
-        f"Không đọc được ngày “{s}”: hãy viết dạng “15/7/2021”, “ngày 12 tháng 12 năm 2022”"
-        " hoặc “2022-12-19”.",
-    )
-
-
-def format_vn_date(d: dt.date, style: DateStyle = "long") -> str:
-    """Write a date.
-
-    ========  ==============================  ===========================================
-    style     example                         rule
-    ========  ==============================  ===========================================
-    long      ``ngày 05 tháng 02 năm 2024``   ND30: day < 10 and months 1, 2 padded with 0
-    nd30      ``05/3/2020``, ``15/02/2023``   the same padding, in figures
-    short     ``15/7/2021``, ``5/3/2020``     no padding
-    padded    ``15/02/2023``, ``15/07/2021``  always two digits
-    iso       ``2023-02-15``
-    ========  ==============================  ===========================================
-    """
-    day_nd30 = f"{d.day:02d}"
-    month_nd30 = f"{d.month:02d}" if d.month <= 2 else str(d.month)
-    if style == "long":
-        return f"ngày {day_nd30} tháng {month_nd30} năm {d.year}"
-    if style == "nd30":
-        return f"{day_nd30}/{month_nd30}/{d.year}"
-    if style == "short":
-        return f"{d.day}/{d.month}/{d.year}"
-    if style == "padded":
-        return f"{d.day:02d}/{d.month:02d}/{d.year}"
-    if style == "iso":
-        return d.isoformat()
-    raise ValueError(f"unknown date style {style!r}")
-
-
 # --------------------------------------------------------------------------- citations
 
 
@@ -798,7 +703,7 @@ def _read_tail(text: str, pos: int) -> tuple[int, dict]:
     if "date_text" in out:
         parsed = parse_vn_date(out["date_text"])
         if isinstance(parsed, DateError):
-            out["date"], out["date_error"] = None, parsed.reason
+            out["date"], out["date_error"] = None, parsed.explanation
         else:
             out["date"] = parsed
     return pos, out

@@ -34,8 +34,14 @@ class DateError:
     """A date that cannot be read or does not exist, with the reason in Vietnamese."""
 
     text: str
-    reason: str
+    reason: str  # the whole sentence part: "ngày 29/02/2023 không tồn tại: năm 2023 …"
     impossible: bool = False  # written as a date, but that day does not exist
+    why: str | None = None  # for an impossible date, only why: "năm 2023 không phải năm nhuận …"
+
+    @property
+    def explanation(self) -> str:
+        """Why, without repeating the date (for messages that quote the date already)."""
+        return self.why or self.reason
 
     @property
     def ok(self) -> bool:
@@ -84,9 +90,9 @@ def make_date(day: int, month: int, year: int | str, text: str | None = None) ->
         year = int(year)
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         return DateError(written, f"năm {year} không hợp lệ")
-    message = impossible_message(day, month, year)
-    if message is not None:
-        return DateError(written, message, impossible=True)
+    why = impossible_reason(day, month, year)
+    if why is not None:
+        return DateError(written, f"ngày {shown(day, month, year)} không tồn tại: {why}", impossible=True, why=why)
     return dt.date(year, month, day)
 
 

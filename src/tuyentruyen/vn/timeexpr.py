@@ -287,10 +287,9 @@ def _clean(raw: str) -> str:
 
 def _key(label: str) -> str:
     """Diacritic-free lower-case form used for matching (hằng/hàng, Quý/Quí collapse)."""
-    s = unicodedata.normalize("NFKD", label)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.replace("đ", "d").replace("Đ", "d").lower()
-    s = _DASHES.sub("-", s)
+    from tuyentruyen.vn.text import fold
+
+    s = _DASHES.sub("-", fold(label))
     s = _Q_SHORT.sub("quy ", s)
     return " ".join(s.split()).strip(_EDGE_PUNCT)
 
@@ -365,7 +364,6 @@ _DATE_RE = re.compile(rf"^(?:vao\s+)?{_date_pattern('a')}$")
 _DATE_RANGE_RE = re.compile(
     rf"^(?:tu\s+)?{_date_pattern('a')}\s*(?:-|den)\s*(?:het\s+)?{_date_pattern('b')}$")
 
-_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # leap Feb: year unknown
 
 
 def _date_parts(m: re.Match[str], p: str) -> tuple[int, int, str | None] | None:
@@ -379,27 +377,17 @@ def _date_parts(m: re.Match[str], p: str) -> tuple[int, int, str | None] | None:
 
 def _make_date(day: int, month: int, year_text: str | None, default: int | None,
                label: str) -> dt.date | InvalidDate | None:
-    """The date, an InvalidDate, or None when the year is unknown and the date could exist."""
+    """The date, an InvalidDate, or None when the year is unknown and the date could exist.
+
+    The reason of an InvalidDate is the one wording of tuyentruyen.vn.dates."""
+    from tuyentruyen.vn.dates import impossible_message
+
     year = _year(year_text) if year_text is not None else default
-    shown = f"{day:02d}/{month:02d}" + (f"/{year}" if year is not None else "")
-    if not 1 <= month <= 12:
-        return InvalidDate(label, day, month, year,
-                           f"ngày {shown} không tồn tại: không có tháng {month}")
+    message = impossible_message(day, month, year)
+    if message is not None:
+        return InvalidDate(label, day, month, year, message)
     if year is None:
-        if not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
-            why = ("không có ngày 0" if day < 1
-                   else f"tháng {month} chỉ có {_DAYS_IN_MONTH[month - 1]} ngày")
-            return InvalidDate(label, day, month, None, f"ngày {shown} không tồn tại: {why}")
         return None
-    length = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= length:
-        if day < 1:
-            why = "không có ngày 0"
-        elif month == 2 and day == 29:
-            why = f"{year} không phải năm nhuận"
-        else:
-            why = f"tháng {month}/{year} chỉ có {length} ngày"
-        return InvalidDate(label, day, month, year, f"ngày {shown} không tồn tại: {why}")
     return dt.date(year, month, day)
 
 
