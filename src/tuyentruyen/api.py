@@ -25,8 +25,9 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
+from tuyentruyen.diff.model import PlanDiff
 from tuyentruyen.errors import TTError, UsageError
 from tuyentruyen.loading.documents import (
     Loaded,
@@ -51,12 +52,9 @@ from tuyentruyen.project.discover import (
     is_registry_file,
 )
 
-if TYPE_CHECKING:
-    from tuyentruyen.diff.model import PlanDiff
-
 __all__ = [
     "DEFAULT_CONFIG", "PLANS_DIR", "REGISTRY_NAMES", "YAML_SUFFIXES",
-    "Config", "ConfigError", "Fix", "Loaded", "LoadedPlan", "LoadedRegistry", "Plan", "Problem", "Registry",
+    "Config", "ConfigError", "Fix", "Loaded", "LoadedPlan", "LoadedRegistry", "Plan", "PlanDiff", "Problem", "Registry",
     "Rendered", "Report", "RuleInfo", "Severity", "TTError", "UsageError",
     "check_files", "config_for", "diff", "discover", "exit_code", "find_project_root", "find_registry",
     "is_registry_file", "lint", "load_config", "load_plan", "load_plan_bytes", "load_plan_text", "load_registry",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tuyentruyen.errors import TTError
 from tuyentruyen.loading.documents import Loaded, load_plan, load_registry
 from tuyentruyen.loading.source import display_name
 from tuyentruyen.problems import Problem
@@ -29,6 +30,8 @@ def load_file(path: Path) -> Loaded:
     """A plan or a registry (by its name), never raising."""
     try:
         return load_registry(path) if is_registry_file(path) else load_plan(path)
+    except TTError:
+        raise  # a setting of the whole run (TT_MAX_BYTES…): reported once, exit 2
     except Exception:  # noqa: BLE001 - isolate this file; the others are still checked
         if os.environ.get("TT_DEBUG"):
             raise

@@ -43,13 +43,14 @@ def lint(
 
             cfg = load_config(config)
             check_config(cfg)
+        fixed = 0
         if fix or diff:
-            code = _fix(files, cfg, write=not diff)
+            fixed = _fix(files, cfg, write=not diff)
             if diff:
-                raise typer.Exit(code)
+                raise typer.Exit(fixed)
     except TTError as exc:
         raise fail_error(exc) from None
-    raise typer.Exit(run_check([str(f) for f in files], fmt.value, False, cfg))
+    raise typer.Exit(max(fixed, run_check([str(f) for f in files], fmt.value, False, cfg)))
 
 
 def _fix(files: list[Path], cfg, *, write: bool) -> int:

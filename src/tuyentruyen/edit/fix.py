@@ -157,9 +157,14 @@ class FixOutcome:
 
     def summary(self, write: bool) -> str:
         files = len(self.changed)
-        if write:
-            return f"tt: đã sửa {self.fixes} chỗ trong {files} tệp." if self.fixes else "tt: không có gì để sửa."
-        return f"tt: --fix sẽ sửa {self.fixes} chỗ trong {files} tệp." if self.fixes else "tt: không có gì để sửa."
+        if self.fixes:
+            text = (f"tt: đã sửa {self.fixes} chỗ trong {files} tệp." if write
+                    else f"tt: --fix sẽ sửa {self.fixes} chỗ trong {files} tệp.")
+        else:
+            text = "tt: không có gì để sửa." if not self.unreadable else "tt: không sửa tệp nào."
+        if self.unreadable:
+            text += f" {len(self.unreadable)} tệp không sửa được (xem thông báo ở trên), tệp được để nguyên."
+        return text
 
     def exit_code(self, write: bool) -> int:
         if self.unreadable:

@@ -12,14 +12,20 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tuyentruyen.errors import UsageError
 from tuyentruyen.problems import Problem, Severity
 
 # A 10,000-task plan is about 4 MB; anything far beyond that is not a hand-written plan.
 MAX_BYTES = 32 * 1024 * 1024
 
 
-class LimitError(ValueError):
-    """TT_MAX_BYTES is set to something that is not a size."""
+class LimitError(UsageError):
+    """TT_MAX_BYTES is set to something that is not a size (exit 2)."""
+
+    def __init__(self, raw: str):
+        super().__init__(f"Biến môi trường TT_MAX_BYTES = “{raw}” không phải một cỡ tệp.",
+                         "Ghi một số byte, có thể kèm K, M hoặc G (ví dụ TT_MAX_BYTES=32M), hoặc bỏ biến này "
+                         "để dùng giới hạn mặc định 32 MB.")
 
 
 def max_bytes_limit() -> int:

@@ -136,9 +136,19 @@ def read_bytes_bounded(path: Path, limit: int) -> bytes:
     finally:
         os.close(fd)
     if size > limit:
-        raise ReadError(f"Tệp '{_shown(path)}' quá lớn (hơn {limit / 1048576:.0f} MB).",
-                        "Một kế hoạch viết tay không lớn đến vậy: kiểm tra lại tệp.", file=path, code="TT-Y008")
+        raise ReadError(f"Tệp '{_shown(path)}' quá lớn: hơn giới hạn {human_size(limit)}.",
+                        "Một kế hoạch viết tay không lớn đến vậy: kiểm tra lại tệp (giới hạn đặt bằng biến môi "
+                        "trường TT_MAX_BYTES).", file=path, code="TT-Y008")
     return b"".join(chunks)
+
+
+def human_size(n: int) -> str:
+    """1536 → '1,5 KB', 33554432 → '32 MB' (Vietnamese decimal comma)."""
+    for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= size:
+            text = f"{n / size:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+            return f"{text} {unit}"
+    return f"{n} byte"
 
 
 def read_text_bounded(path: Path, limit: int) -> str:
