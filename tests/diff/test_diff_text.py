@@ -117,9 +117,9 @@ def test_content_matching_is_bounded_on_many_tasks():
 
 
 def test_times_read_with_timeexpr(tmp_path):
-    from tuyentruyen.diff.compare import Context, _timeexpr, compare_field
+    from tuyentruyen.diff.compare import Context, compare_field, time_parser
 
-    ctx = Context(old_year=2024, new_year=2024, times=_timeexpr())
+    ctx = Context(old_year=2024, new_year=2024, times=time_parser())
     if ctx.times is None:
         pytest.skip("tuyentruyen.vn.timeexpr chưa có")
     fc = compare_field("time", "due", "thời gian", "Quý II/2024", "Quý III/2024", ctx)

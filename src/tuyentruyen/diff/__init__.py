@@ -30,10 +30,10 @@ def compare_files(old: str | Path, new: str | Path) -> PlanDiff:
 
 def diff_data(old: dict, new: dict, old_registry=None, new_registry=None) -> list[Change]:
     """The changes between two plans given as `Plan.model_dump(mode="json")` data."""
-    from tuyentruyen.diff.compare import Context, _timeexpr, compare_data
+    from tuyentruyen.diff.compare import Context, compare_data, time_parser
     from tuyentruyen.diff.units import pair
     from tuyentruyen.project.registry import index_registry
 
     old_units, new_units = pair(index_registry(old_registry), index_registry(new_registry))
-    ctx = Context(old_units, new_units, old["plan"].get("year"), new["plan"].get("year"), _timeexpr())
+    ctx = Context(old_units, new_units, old["plan"].get("year"), new["plan"].get("year"), time_parser())
     return compare_data(old, new, ctx)[0]

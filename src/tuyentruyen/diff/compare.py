@@ -27,7 +27,7 @@ from tuyentruyen.diff.units import UnitNames, compare_units, pair
 _TIME_KINDS = {"continuous", "window", "deadline", "date", "recurrence", "event"}
 
 
-def _timeexpr():
+def time_parser():
     """The time parser, so that times compare by meaning ("muộn hơn 1 quý"), not only as text."""
     from tuyentruyen.vn import timeexpr
 
@@ -520,7 +520,7 @@ def compare_sides(old, new) -> PlanDiff:
         result.problems = [p for s in bad for p in s.problems]
         return result
     old_units, new_units = pair(old.units, new.units)
-    ctx = Context(old_units, new_units, old.year, new.year, _timeexpr())
+    ctx = Context(old_units, new_units, old.year, new.year, time_parser())
     result.changes, result.notes = compare_data(old.data, new.data, ctx)
     for s, which in ((old, "cũ"), (new, "mới")):
         if s.missing_ids:

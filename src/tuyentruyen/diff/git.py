@@ -51,6 +51,14 @@ def repo_root(start: Path) -> Path:
     return Path(proc.stdout.decode("utf-8").strip())
 
 
+def merge_base(root: Path, a: str, b: str) -> str:
+    """The commit where b left a (`git merge-base`), for A...B."""
+    proc = _git(["merge-base", a, b], root)
+    if proc.returncode != 0:
+        raise GitError(f"'{a}' và '{b}' không có điểm chung trong lịch sử git.", "Dùng A..B thay cho A...B.")
+    return proc.stdout.decode().strip()
+
+
 def check_rev(root: Path, rev: str) -> str:
     """The commit a revision names, or GitError saying it does not exist."""
     if not rev or rev.startswith("-"):

@@ -103,10 +103,7 @@ def _split_rev(root: Path, rev: str) -> tuple[str, str | None]:
         b = b or "HEAD"
         git.check_rev(root, a)
         git.check_rev(root, b)
-        proc = git._git(["merge-base", a, b], root)
-        if proc.returncode != 0:
-            raise git.GitError(f"'{a}' và '{b}' không có điểm chung trong lịch sử git.", "Dùng A..B thay cho A...B.")
-        return proc.stdout.decode().strip(), b
+        return git.merge_base(root, a, b), b
     if ".." in rev:
         a, b = rev.split("..", 1)
         if not a:

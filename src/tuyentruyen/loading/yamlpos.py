@@ -218,6 +218,11 @@ class _Builder:
         return result
 
 
+def scalar_value(node: yaml.ScalarNode):
+    """The Python value of a plain or quoted scalar by tt's reading (YAML 1.2 core schema)."""
+    return _scalar(node)
+
+
 def _scalar(node: yaml.ScalarNode):
     value = node.value
     if node.style:  # quoted or block scalars are always text (libyaml marks plain as '', PyYAML as None)
