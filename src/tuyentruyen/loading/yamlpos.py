@@ -51,6 +51,8 @@ NODE_BUDGET_MIN = 100_000
 # A plan nests a dozen levels (plan → sections → 1. → a) → bullets); far deeper is not a plan,
 # and every later stage (the model, fmt, render) walks the tree recursively.
 MAX_DEPTH = 100
+# Python refuses to convert integers of more than 4,300 digits; no plan has a number of even 30.
+MAX_NUMBER_DIGITS = 100
 
 Path_ = tuple  # a YAML path: keys (str) and indices (int)
 
@@ -234,6 +236,8 @@ def _scalar(node: yaml.ScalarNode):
         return None
     if value in _BOOL:
         return _BOOL[value]
+    if len(value) > MAX_NUMBER_DIGITS:
+        return value  # no plan writes a number this long: read as text (the model says what it expected)
     if _INT.match(value):
         return int(value)
     if _INT_OCT.match(value):
