@@ -5,6 +5,7 @@
 #   TT_PATHS          plans to check, separated by spaces or new lines (empty: plans/)
 #   TT_SARIF          "true": also write a SARIF report (output `sarif`) for code scanning
 #   TT_COMMENT_DIFF   "true": on a pull request, post `tt diff` of the changed plans as a comment
+#   TT_STRICT         "true": warnings fail the job too (by default only errors do)
 #   TT_OUT_DIR        where report files go (default: $RUNNER_TEMP, else the current folder)
 #   TT                the tt command (default: tt)
 #   GH_TOKEN          token for `gh api` (the comment); without it, or without gh, the
@@ -37,6 +38,16 @@ echo "::group::tt validate ${PATHS[*]:-plans/}"
 "$TT" validate ${PATHS[@]+"${PATHS[@]}"} --format github
 rc=$?
 echo "::endgroup::"
+strict_note=""
+if [ "${TT_STRICT:-false}" = "true" ] && [ "$rc" -eq 0 ]; then
+  warnings=$("$TT" validate ${PATHS[@]+"${PATHS[@]}"} --format json 2>/dev/null \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["warnings"])' 2>/dev/null || echo 0)
+  if [ "${warnings:-0}" -gt 0 ]; then
+    echo "::error title=tt::strict: còn $warnings cảnh báo trong các kế hoạch; sửa hết trước khi gộp (bỏ strict để chỉ lỗi làm job đỏ)."
+    rc=1
+    strict_note=" (strict: cảnh báo cũng làm job đỏ)"
+  fi
+fi
 
 # ---------------------------------------------------------------- 2. the full report in the job summary
 # GitHub shows at most 10 annotations of each kind per step: the summary has them all.
@@ -48,7 +59,7 @@ f=$(fence "$report")
   echo
   case $rc in
     0) echo "Không có lỗi trong các kế hoạch." ;;
-    1) echo "Kế hoạch còn lỗi: xem chú thích trên các dòng đã sửa (GitHub chỉ hiện 10 chú thích mỗi loại) và báo cáo đầy đủ dưới đây." ;;
+    1) echo "Kế hoạch còn lỗi${strict_note}: xem chú thích trên các dòng đã sửa (GitHub chỉ hiện 10 chú thích mỗi loại) và báo cáo đầy đủ dưới đây." ;;
     *) echo "Không đọc được một số tệp (mã thoát $rc): xem báo cáo dưới đây." ;;
   esac
   echo

@@ -19,7 +19,7 @@ from tuyentruyen.model.validation import did_you_mean
 ERROR_KINDS = {
     "impossible-date", "date-outside-year", "date-before-plan", "missing-time", "missing-lead",
     "multiple-leads", "lead-and-support", "unit-variant", "typo", "symbol-type", "symbol-spacing",
-    "cross-reference", "archive-format", "spacing",
+    "cross-reference", "archive-format", "spacing", "capitalisation",
 }
 
 

@@ -604,3 +604,49 @@ def test_format_then_parse_round_trip(d: dt.date, style: str) -> None:
     if d.year < 1000:  # four-digit years only
         return
     assert parse_vn_date(format_vn_date(d, style)) == d  # type: ignore[arg-type]
+
+
+# --- issue 12: symbols with "&", a stray space, subjects, issuers with "và" -------------------------
+
+
+@pytest.mark.parametrize(("text", "normalized", "issuer"), [
+    ("5104/BTTTT-PTTH&TTĐT", "5104/BTTTT-PTTH&TTĐT", ("BTTTT", "PTTH&TTĐT")),
+    ("2231/SNV-CCHC&PC", "2231/SNV-CCHC&PC", ("SNV", "CCHC&PC")),
+    ("508/SNV-CCHC&PC", "508/SNV-CCHC&PC", ("SNV", "CCHC&PC")),
+])
+def test_symbols_with_an_ampersand_parse_without_issues(text, normalized, issuer) -> None:
+    number = parse_symbol(text)
+    assert isinstance(number, DocNumber) and not number.issues
+    assert number.normalized == normalized and number.issuer == issuer
+
+
+def test_an_ampersand_alone_is_still_wrong() -> None:
+    assert not parse_symbol("12/SNV-&PC").ok and not parse_symbol("12/SNV-CCHC&").ok
+
+
+@pytest.mark.parametrize(("text", "symbol", "date", "issuer", "subject"), [
+    ("Theo đề nghị của Giám đốc Sở Nội vụ tại Công văn số 508/SNV-CCHC&PC ngày 19 tháng 12 năm 2025.",
+     "508/SNV-CCHC&PC", D(2025, 12, 19), None, None),
+    ("Xét Tờ trình số 118/TTr- STTTT ngày 20/12/2023 của Sở Thông tin và Truyền thông về kế hoạch năm 2024;",
+     "118/TTr- STTTT", D(2023, 12, 20), "Sở Thông tin và Truyền thông", "về kế hoạch năm 2024"),
+    ("Căn cứ Quyết định số 2250/QĐ-UBND ngày 09/12/2022 của UBND tỉnh về kế hoạch cải cách hành chính năm 2023;",
+     "2250/QĐ-UBND", D(2022, 12, 9), "UBND tỉnh", "về kế hoạch cải cách hành chính năm 2023"),
+    ("Quyết định số 1808/QĐ-UBND ngày 17/10/2022 của UBND tỉnh, phê duyệt kế hoạch tổ chức triển khai",
+     "1808/QĐ-UBND", D(2022, 10, 17), "UBND tỉnh", "phê duyệt kế hoạch tổ chức triển khai"),
+    ("Nghị quyết số 14-NQ/TU ngày 24/8/2021 của Ban Thường vụ Tỉnh ủy và Đề án số 56/ĐA-UBND",
+     "14-NQ/TU", D(2021, 8, 24), "Ban Thường vụ Tỉnh ủy", None),
+])
+def test_citation_tail_issuer_and_subject(text, symbol, date, issuer, subject) -> None:
+    c = find_citations(text)[0]
+    assert (c.symbol, c.date, c.issuer, c.subject) == (symbol, date, issuer, subject)
+    if c.subject:
+        assert text[c.subject_span[0]:c.subject_span[1]] == c.subject and c.span[1] == c.subject_span[1]
+    assert text[c.span[0]:c.span[1]].startswith(c.text)
+
+
+def test_the_subject_stops_at_the_next_citation() -> None:
+    text = ("Quyết định số 1808/QĐ-UBND ngày 17/10/2022 của UBND tỉnh phê duyệt kế hoạch thực hiện Quyết định số "
+            "1085/QĐ-TTg ngày 15/9/2022 của Thủ tướng Chính phủ ban hành Kế hoạch rà soát")
+    first, second = find_citations(text)[:2]
+    assert first.subject == "phê duyệt kế hoạch thực hiện" and first.span[1] <= second.start
+    assert second.subject == "ban hành Kế hoạch rà soát"

@@ -518,3 +518,82 @@ def test_garbled_seed_words_never_crash(words: list[str], encoding: str) -> None
     text = " ".join(words)
     found = detect_legacy_encoding(encode_legacy(text, encoding))  # type: ignore[arg-type]
     assert found is None or found.encoding in ("TCVN3", "VNI")
+
+
+# --- issue 12: style helpers, with real forms --------------------------------------------------
+
+from tuyentruyen.vn.textcheck import (  # noqa: E402
+    find_inner_capitals,
+    find_name_dashes,
+    find_placeholders,
+    find_terms,
+    find_unaccented,
+    other_tone_style,
+    style_words,
+    tone_key,
+)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("thuong xuyen", ("thuong", "xuyen")),
+    ("truoc ngay 15/3/2024", ("truoc",)),
+    ("Nguyen Van Son", ("Nguyen",)),
+    ("Tuyen truyen cai cach hanh chinh", ("Tuyen", "truyen")),
+])
+def test_text_without_diacritics(text, words) -> None:
+    found = find_unaccented(text)
+    assert found is not None and found.words[:len(words)] == words
+    assert text[found.start:found.end].startswith(words[0])
+
+
+@pytest.mark.parametrize("text", ["Thường xuyên", "Quý II/2024", "Facebook, Zalo, TikTok", "PCI, PAPI, SIPAS",
+                                  "Hang", "internet", "VT, NC", "Quý I/2024 - Quý II", "online"])
+def test_text_that_is_not_vietnamese_without_diacritics(text) -> None:
+    assert find_unaccented(text) is None
+
+
+@pytest.mark.parametrize(("text", "blanks"), [
+    ("…", ["…"]),
+    ("Luật Tổ chức chính quyền địa phương …", ["…"]),
+    ("Số …/KH-UBND ngày .... tháng .... năm ....", ["…", "....", "....", "...."]),
+    ("(…)", ["…"]),
+    ("trên mạng xã hội (Facebook, Zalo, TikTok, YouTube...) trong tuyên truyền", []),
+    ("bồi dưỡng các chức danh công chức cấp xã... các cuộc thi", []),
+    ("Tuyên truyền trên Báo nhân dân/Vietnamnet ... (1 chuyên mục/1 quý)", []),
+])
+def test_placeholders_left_from_a_template(text, blanks) -> None:
+    assert [text[a:b] for a, b in find_placeholders(text)] == blanks
+
+
+@pytest.mark.parametrize(("word", "key"), [
+    ("hoá", ("hóa", "old")), ("hóa", ("hóa", "new")), ("Uỷ", ("ủy", "old")), ("Ủy", ("ủy", "new")),
+    ("thuỷ", ("thủy", "old")), ("khoẻ", ("khỏe", "old")), ("quý", None), ("hoàn", None), ("tỉnh", None),
+])
+def test_tone_placement(word, key) -> None:
+    assert tone_key(word) == key
+
+
+def test_other_tone_style_keeps_the_case() -> None:
+    assert [other_tone_style(w) for w in ("Hoá", "hóa", "UỶ", "Thủy")] == ["Hóa", "hoá", "ỦY", "Thuỷ"]
+
+
+def test_dashes_between_words_not_between_numbers() -> None:
+    found = find_name_dashes("Đài Phát thanh – Truyền hình tỉnh, giai đoạn 2021 – 2025, Đài PT-TH tỉnh")
+    assert [(d, k) for _, d, k in found] == [("\u2013", "thanh truyen"), ("-", "pt th")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Về việc Phê duyệt Kế hoạch tuyên truyền cải cách hành chính năm 2024", ["phê duyệt"]),
+    ("Về việc ban hành Kế hoạch Tuyên truyền cải cách hành chính năm 2024", []),  # the name of a document
+    ("Kế hoạch về Tuyên truyền cải cách hành chính", ["tuyên truyền"]),
+    ("Tuyên truyền cải cách hành chính năm 2024", []),  # the first word
+    ("Về việc kiện toàn Ban Chỉ đạo Cải cách hành chính tỉnh", []),  # after a capital: a proper name
+])
+def test_capitals_in_the_middle_of_a_subject(text, found) -> None:
+    assert [r for _, _, r in find_inner_capitals(text, style_words()["subject_words"])] == found
+
+
+def test_terms_are_found_whatever_their_capitals_and_diacritics() -> None:
+    text = "qua Cổng dịch vụ công Quốc gia, Công dịch vụ công quốc gia và Cổng Dịch vụ công quốc gia"
+    assert [u.written for u in find_terms(text, style_words()["terms"])] == [
+        "Cổng dịch vụ công Quốc gia", "Công dịch vụ công quốc gia", "Cổng Dịch vụ công quốc gia"]

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from tuyentruyen.vn.timeexpr import (
     Code,
+    Part,
+    Phases,
     Continuous,
     Deadline,
     Event,
@@ -262,7 +264,7 @@ CASES = [
     ("Quý I/2023 3", None, unread("Quý I/2023 3", Code.NO_MATCH)),  # a row number leaked in
     ("Quý", None, unread("Quý", Code.NO_MATCH)),
     ("Hoàn thành", None, unread("Hoàn thành", Code.NO_MATCH)),
-    ("Đầu năm", None, unread("Đầu năm", Code.NO_MATCH)),
+    ("Đầu tháng giêng", None, unread("Đầu tháng giêng", Code.NO_MATCH)),
 ]
 
 
@@ -278,6 +280,166 @@ def test_parse_time(text: str, year: int | None, expected: object) -> None:
 
 def test_table_is_large_enough() -> None:
     assert len(CASES) >= 80
+
+
+# --- the forms real plans of 2024–2025 use (issue 12), one table per class --------------------
+
+
+def part(unit: str, start: str, end: str, n: int, which: Part) -> Window:
+    return Window(d(start), d(end), Unit(unit), "", ((d(start), d(end)),), (n,), part=which)
+
+
+PARTS = [  # a beginning, middle or end of a period: its normalized dates
+    ("Đầu năm", 2024, part("year", "01/01/2024", "31/03/2024", 1, Part.START)),
+    ("Đầu năm 2025", None, part("year", "01/01/2025", "31/03/2025", 1, Part.START)),
+    ("Giữa năm 2024", None, part("year", "01/04/2024", "30/09/2024", 1, Part.MIDDLE)),
+    ("Cuối năm 2024", None, part("year", "01/10/2024", "31/12/2024", 1, Part.END)),
+    ("Vào cuối năm", 2025, part("year", "01/10/2025", "31/12/2025", 1, Part.END)),
+    ("Những tháng đầu năm 2024", None, part("year", "01/01/2024", "31/03/2024", 1, Part.START)),
+    ("Cuối năm", None, Window(None, None, Unit.YEAR, "", (), (1,), needs_year=True, part=Part.END)),
+    ("Đầu quý II/2024", None, part("quarter", "01/04/2024", "30/04/2024", 2, Part.START)),
+    ("cuối quý III năm 2024", None, part("quarter", "01/09/2024", "30/09/2024", 3, Part.END)),
+    ("Cuối Quý IV", 2025, part("quarter", "01/12/2025", "31/12/2025", 4, Part.END)),
+    ("Giữa tháng 6/2024", None, part("month", "11/06/2024", "20/06/2024", 6, Part.MIDDLE)),
+    ("Đầu tháng 3/2025", None, part("month", "01/03/2025", "10/03/2025", 3, Part.START)),
+    ("Cuối tháng 02/2024", None, part("month", "21/02/2024", "29/02/2024", 2, Part.END)),
+    # no number: that part of every period
+    ("Cuối quý", None, Recurrence(Unit.QUARTER, "", part=Part.END)),
+    ("Đầu mỗi tháng", None, Recurrence(Unit.MONTH, "", part=Part.START)),
+    ("Giữa tháng", None, Recurrence(Unit.MONTH, "", part=Part.MIDDLE)),
+    ("Cuối hằng quý năm 2024", None, Recurrence(Unit.QUARTER, "", year=2024, part=Part.END)),
+    # as a deadline: the end of the part ("chậm nhất"), the day before it ("trước")
+    ("Chậm nhất cuối quý III/2024", None, Deadline(d("30/09/2024"), "")),
+    ("Hoàn thành trong đầu năm 2025", None, Deadline(d("31/03/2025"), "")),
+    ("Đầu quý V/2024", None, unread("Đầu quý V/2024", Code.BAD_QUARTER)),
+]
+
+WEEKDAYS = [  # a weekday of every week: 0 = thứ Hai … 6 = Chủ nhật
+    ("Thứ Sáu hằng tuần", Recurrence(Unit.WEEK, "", weekday=4)),
+    ("Thứ 6 hàng tuần", Recurrence(Unit.WEEK, "", weekday=4)),
+    ("Vào sáng thứ Hai hằng tuần", Recurrence(Unit.WEEK, "", weekday=0)),
+    ("Chiều thứ 5 hàng tuần", Recurrence(Unit.WEEK, "", weekday=3)),
+    ("Ngày thứ Tư hằng tuần", Recurrence(Unit.WEEK, "", weekday=2)),
+    ("Chủ nhật hằng tuần", Recurrence(Unit.WEEK, "", weekday=6)),
+    ("Hằng tuần, vào thứ Bảy", Recurrence(Unit.WEEK, "", weekday=5)),
+    ("thu sau hang tuan", Recurrence(Unit.WEEK, "", weekday=4)),
+]
+
+DAYS_OF_YEAR = [  # a day (or month) of every year, a day of every month
+    ("Ngày 9/11 hằng năm", Recurrence(Unit.YEAR, "", day=9, month=11)),
+    ("Ngày 01/7 hàng năm", Recurrence(Unit.YEAR, "", day=1, month=7)),
+    ("ngày 15 tháng 5 hằng năm", Recurrence(Unit.YEAR, "", day=15, month=5)),
+    ("Hằng năm, vào ngày 24/11", Recurrence(Unit.YEAR, "", day=24, month=11)),
+    ("Tháng 9 hằng năm", Recurrence(Unit.YEAR, "", month=9)),
+    ("Trước ngày 20 hằng tháng", Recurrence(Unit.MONTH, "", day=20)),
+    ("Ngày 30/02 hằng năm", InvalidDate("", 30, 2, None, "ngày 30/02 không tồn tại: tháng 2 chỉ có 29 ngày")),
+]
+
+Q2_24 = win("quarter", "01/04/2024", "30/06/2024", (2,))
+Q4_24 = win("quarter", "01/10/2024", "31/12/2024", (4,))
+PHASES = [  # rounds, each with its own time; a round without a year takes the one before it
+    ("Đợt 1: Quý II/2024; Đợt 2: Quý IV/2024", None, Phases((Q2_24, Q4_24), "", (1, 2))),
+    ("Đợt 1: Quý II; Đợt 2: Quý IV", 2024, Phases((Q2_24, Q4_24), "", (1, 2))),
+    ("Đợt 1: tháng 4/2024, đợt 2: tháng 9", None,
+     Phases((win("month", "01/04/2024", "30/04/2024", (4,)), win("month", "01/09/2024", "30/09/2024", (9,))), "",
+            (1, 2))),
+    ("Đợt 1 trước ngày 30/6/2024; Đợt 2 trước ngày 30/11/2024", None,
+     Phases((Deadline(d("30/06/2024"), ""), Deadline(d("30/11/2024"), "")), "", (1, 2))),
+    ("Lần 1: Quý I/2025; Lần 2: Quý III/2025", None,
+     Phases((win("quarter", "01/01/2025", "31/03/2025", (1,)), win("quarter", "01/07/2025", "30/09/2025", (3,))),
+            "", (1, 2))),
+    ("Đợt I: Thường xuyên; Đợt II: Tháng 12/2024", None,
+     Phases((Continuous(""), win("month", "01/12/2024", "31/12/2024", (12,))), "", (1, 2))),
+    ("Đợt 1: 29/02/2023; Đợt 2: Quý III/2023", None,
+     InvalidDate("", 29, 2, 2023, "ngày 29/02/2023 không tồn tại: năm 2023 không phải năm nhuận nên tháng 2 chỉ có 28 ngày")),
+    ("Đợt 1: Quý IV - II/2024", None, unread("Đợt 1: Quý IV - II/2024", Code.REVERSED_RANGE)),
+    ("Đợt 1: ; Đợt 2: Quý IV/2024", None, unread("Đợt 1: ; Đợt 2: Quý IV/2024", Code.NO_MATCH)),
+]
+
+VERBS = [  # a leading verb: the time is what follows it
+    ("Thực hiện trong quý II/2024", None, Q2_24),
+    ("Thực hiện: Quý II/2024", None, Q2_24),
+    ("Triển khai trong quý II năm 2024", None, Q2_24),
+    ("Tổ chức vào tháng 6/2024", None, win("month", "01/06/2024", "30/06/2024", (6,))),
+    ("Tiến hành từ tháng 3 đến tháng 5/2024", None, M35_24),
+    ("Triển khai thực hiện thường xuyên", None, Continuous("")),
+    ("Duy trì thường xuyên, liên tục", None, Continuous("")),
+    ("Thực hiện trước ngày 15/3/2024", None, Deadline(d("15/03/2024"), "")),
+    ("Thực hiện theo kế hoạch của tỉnh", None, Event("Thực hiện theo kế hoạch của tỉnh", "theo")),
+    ("Hoàn thành trong tháng 9/2024", None, Deadline(d("30/09/2024"), "")),  # already a deadline cue
+    ("Thực hiện", None, unread("Thực hiện", Code.NO_MATCH)),
+]
+
+Y24 = win("year", "01/01/2024", "31/12/2024", (1,))
+ONWARD = [  # "và các năm tiếp theo": the plan's year, and on
+    ("Năm 2024 và các năm tiếp theo", None, Window(Y24.start, Y24.end, Unit.YEAR, "", Y24.periods, (1,), onward=True)),
+    ("2024 và những năm tiếp theo", None, Window(Y24.start, Y24.end, Unit.YEAR, "", Y24.periods, (1,), onward=True)),
+    ("Từ năm 2024", None, Window(Y24.start, Y24.end, Unit.YEAR, "", Y24.periods, (1,), onward=True)),
+    ("Thường xuyên trong năm 2024 và các năm tiếp theo", None, Continuous("", year=2024, onward=True)),
+    ("Hằng quý, năm 2025 và các năm tiếp theo", None, Recurrence(Unit.QUARTER, "", year=2025, onward=True)),
+    ("Quý II/2024 và các năm tiếp theo", None,
+     Window(Q2_24.start, Q2_24.end, Unit.QUARTER, "", Q2_24.periods, (2,), onward=True)),
+    ("Năm 2024", None, Y24),  # no "onward" without the words
+]
+
+QUESTIONS = [  # a question word is not an event cue
+    ("khi nào xong", unread("khi nào xong", Code.QUESTION)),
+    ("Khi nào xong?", unread("Khi nào xong?", Code.QUESTION)),
+    ("Bao giờ hoàn thành", unread("Bao giờ hoàn thành", Code.QUESTION)),
+    ("Hoàn thành lúc nào?", unread("Hoàn thành lúc nào?", Code.QUESTION)),
+    ("Khi có yêu cầu", Event("Khi có yêu cầu", "khi")),
+    ("Bất cứ khi nào có yêu cầu", Event("Bất cứ khi nào có yêu cầu", "bất cứ khi")),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), PARTS, ids=[c[0] for c in PARTS])
+def test_parts_of_a_period(text, year, expected) -> None:
+    got = parse_time(text, year)
+    assert got == expected and got.kind == expected.kind
+
+
+@pytest.mark.parametrize(("text", "expected"), WEEKDAYS + DAYS_OF_YEAR, ids=[c[0] for c in WEEKDAYS + DAYS_OF_YEAR])
+def test_a_day_of_every_week_month_or_year(text, expected) -> None:
+    got = parse_time(text, 2024)
+    assert got == expected and got.kind == expected.kind
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), PHASES, ids=[c[0] for c in PHASES])
+def test_phases(text, year, expected) -> None:
+    got = parse_time(text, year)
+    assert got == expected and got.kind == expected.kind
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), VERBS + ONWARD, ids=[c[0] for c in VERBS + ONWARD])
+def test_leading_verbs_and_the_years_after(text, year, expected) -> None:
+    got = parse_time(text, year)
+    assert got == expected and got.kind == expected.kind
+
+
+@pytest.mark.parametrize(("text", "expected"), QUESTIONS, ids=[c[0] for c in QUESTIONS])
+def test_a_question_is_not_an_event(text, expected) -> None:
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    ("Đầu năm 2025", None, "đầu năm 2025 (từ 01/01/2025 đến 31/03/2025)"),
+    ("Cuối quý II/2024", None, "cuối quý II/2024 (từ 01/06/2024 đến 30/06/2024)"),
+    ("Cuối quý", None, "định kỳ hằng quý, vào cuối quý"),
+    ("Thứ Sáu hằng tuần", None, "định kỳ hằng tuần, vào thứ Sáu"),
+    ("Ngày 9/11 hằng năm", None, "định kỳ hằng năm, vào ngày 09/11"),
+    ("Đợt 1: Quý II/2024; Đợt 2: trước ngày 30/11/2024", None,
+     "đợt 1: từ 01/04/2024 đến 30/06/2024; đợt 2: hạn chót 30/11/2024"),
+    ("Năm 2024 và các năm tiếp theo", None, "từ 01/01/2024 đến 31/12/2024 và các năm tiếp theo"),
+    ("khi nào xong", None, "không đọc được: đây là một câu hỏi, chưa phải thời gian thực hiện"),
+])
+def test_describe_the_new_classes(text, year, expected) -> None:
+    assert describe(parse_time(text, year)) == expected
+
+
+def test_a_phase_that_needs_a_year_is_resolved() -> None:
+    got = parse_time("Đợt 1: Quý II; Đợt 2: Quý IV")
+    assert got.kind is Kind.PHASES and got.needs_year
+    assert resolve(got, 2024) == Phases((Q2_24, Q4_24), "", (1, 2))
 
 
 @pytest.mark.parametrize(("text", "label"), [

@@ -29,6 +29,7 @@ FAMILY = {
     "cross-reference": "C", "symbol-type": "C", "malformed-symbol": "C", "symbol-spacing": "C",
     "citation-date": "C", "citation-conflict": "C", "parent-reference": "C",
     "typo": "T", "spacing": "T", "nfc": "T", "legacy-encoding": "T", "archive-format": "T",
+    "capitalisation": "T",
 }
 
 

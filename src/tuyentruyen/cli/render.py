@@ -16,7 +16,36 @@ def _shown(path: Path) -> str:
     return display_name(path)
 
 
-def run_render(path: str | None, docx: bool, pdf: bool, out: str | None) -> int:
+SHOWN_LINT_ERRORS = 5  # the first few lint errors of a plan that `tt render` prints
+
+
+def _lint_errors(loaded, config) -> list:
+    """The lint errors of a plan about to be rendered (warnings are for `tt lint`)."""
+    from tuyentruyen.problems import Severity
+    from tuyentruyen.rules import lint_loaded
+
+    return sorted((p for p in lint_loaded(loaded, config) if p.severity is Severity.ERROR),
+                  key=lambda p: p.sort_key)
+
+
+def _say_lint_errors(loaded, errors: list, strict: bool) -> None:
+    from tuyentruyen.report.text import headline
+
+    typer.echo(f"tt: {loaded.display} còn {len(errors)} lỗi soát lỗi (tt lint):", err=True)
+    for p in errors[:SHOWN_LINT_ERRORS]:
+        typer.echo(f"  {headline(p)}", err=True)
+    if len(errors) > SHOWN_LINT_ERRORS:
+        typer.echo(f"  … và {len(errors) - SHOWN_LINT_ERRORS} lỗi khác: xem đủ bằng `tt lint {loaded.display}`.",
+                   err=True)
+    if strict:
+        typer.echo(f"tt: chưa xuất văn bản của {loaded.display} (--strict): sửa các lỗi rồi chạy lại `tt render`.",
+                   err=True)
+    else:
+        typer.echo("tt: văn bản vẫn được xuất; sửa các lỗi trước khi trình ký (thêm --strict để không xuất khi "
+                   "còn lỗi).", err=True)
+
+
+def run_render(path: str | None, docx: bool, pdf: bool, out: str | None, strict: bool = False) -> int:
     from tuyentruyen.errors import TTError
     from tuyentruyen.loading.documents import load_plan
     from tuyentruyen.problems import Severity, exit_code
@@ -29,8 +58,13 @@ def run_render(path: str | None, docx: bool, pdf: bool, out: str | None) -> int:
 
     formats = (["docx"] if docx or not pdf else []) + (["pdf"] if pdf else [])
     try:
+        from tuyentruyen.project.discover import is_progress_file
+
+        if path and is_progress_file(path):
+            raise fail_usage(f"{path}: đây là tệp tiến độ, không phải kế hoạch.",
+                             f"Xuất Báo cáo kết quả từ tệp tiến độ bằng `tt render --report {path}`.")
         files = [f for f in discover([path] if path else None, include_registries=False)
-                 if not is_registry_file(f)]
+                 if not is_registry_file(f) and not is_progress_file(f)]
         if not files:
             raise fail_usage(f"{path}: đây là sổ đơn vị, không phải kế hoạch.",
                              "Chỉ tệp kế hoạch (plans/<nơi>/<năm>.yaml) mới xuất được văn bản.")
@@ -38,13 +72,20 @@ def run_render(path: str | None, docx: bool, pdf: bool, out: str | None) -> int:
             raise fail_usage(pdfmod.PdfUnavailable.message, pdfmod.PdfUnavailable.hint)
         root = find_project_root() or find_project_root(files[0].resolve().parent)
         targets = output_targets(files, out, root, formats)
-        invalid, valid = [], []
+        invalid, valid, refused = [], [], 0
         for plan_path in files:
             loaded = load_plan(plan_path)
             if loaded.plan is None or any(p.severity is Severity.ERROR or p.fatal for p in loaded.problems):
                 invalid.append(loaded)
+                continue
+            config = config_for(plan_path)
+            errors = _lint_errors(loaded, config)
+            if errors:
+                _say_lint_errors(loaded, errors, strict)
+            if errors and strict:
+                refused += 1
             else:
-                valid.append((loaded, config_for(plan_path)))
+                valid.append((loaded, config))
         inputs = tuple(files)
         if "pdf" in formats:
             _render_with_pdf(valid, targets, root, inputs, render_docx, pdfmod)
@@ -61,7 +102,7 @@ def run_render(path: str | None, docx: bool, pdf: bool, out: str | None) -> int:
         typer.echo(f"tt: {len(invalid)} kế hoạch có lỗi nên chưa xuất văn bản; sửa lỗi rồi chạy lại `tt render`.",
                    err=True)
         return max(1, exit_code([p for f in invalid for p in f.problems]))
-    return 0
+    return 1 if refused else 0
 
 
 def _render_with_pdf(valid, targets, root, inputs, render_docx, pdfmod) -> None:
@@ -101,6 +142,19 @@ def render(
         None, "--output", "-o",
         help="Tệp đích (một kế hoạch) hoặc thư mục đích; mặc định build/<thư-mục>-<tên>.docx.",
         show_default=False),
+    strict: bool = typer.Option(
+        False, "--strict", help="Không xuất văn bản của kế hoạch còn lỗi soát lỗi (tt lint); mã thoát 1."),
+    report: bool = typer.Option(
+        False, "--report", help="Xuất Báo cáo kết quả thực hiện Kế hoạch từ tệp tiến độ bên cạnh kế hoạch "
+                                "(…progress.yaml, xem docs/work.md) thay cho văn bản kế hoạch."),
 ) -> None:
-    """Xuất văn bản chính thức (Quyết định, Kế hoạch, Phụ lục) theo thể thức Nghị định 30/2020/NĐ-CP."""
-    raise typer.Exit(run_render(path, docx, pdf, out))
+    """Xuất văn bản chính thức (Quyết định, Kế hoạch, Phụ lục) theo thể thức Nghị định 30/2020/NĐ-CP.
+
+    Các lỗi soát lỗi (tt lint) của kế hoạch được báo (số lỗi và vài lỗi đầu); văn bản vẫn được
+    xuất, trừ khi có --strict.
+    """
+    if report:
+        from tuyentruyen.cli.status import run_report
+
+        raise typer.Exit(run_report(path, docx, pdf, out))
+    raise typer.Exit(run_render(path, docx, pdf, out, strict))

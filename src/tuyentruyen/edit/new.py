@@ -10,12 +10,14 @@ clerk would copy — sections, duties, tasks with their ids, units — and:
   (29/02) becomes 28/02, and a working day that falls on a weekend, a public holiday or
   Tết in the new year becomes the working day before it (`Shift`); each such change is
   listed by the command and noted in a comment on the deadline;
-- keeps what cites other documents as written: the legal bases (căn cứ), the documents
-  implemented, a document number with its date or year in running text ("Quyết định số
-  1782/QĐ-UBND ngày 21/12/2024 … ;"), symbols with a year (61/2018/NĐ-CP) and periods
-  ("giai đoạn 2021 - 2025"): those change only when the clerk decides;
-- clears what belongs to the signed document: its number, its date, the signer's name,
-  the "Kèm theo …" lines written by hand, and the Tờ trình of the proposal.
+- keeps what cites other documents byte for byte: the legal bases (căn cứ), the documents
+  implemented, the proposal of a Quyết định ("… tại Công văn số 508/SNV-CCHC&PC ngày 19 tháng
+  12 năm 2025"), every document cited in running text as tuyentruyen.vn.citations finds it
+  (type, number and symbol, date, issuer, subject: "Quyết định số 1782/QĐ-UBND ngày 21/12/2024
+  của UBND tỉnh về …;"), symbols with a year (61/2018/NĐ-CP) and periods ("giai đoạn 2021 -
+  2025"): those change only when the clerk decides, and the command's notes say so;
+- clears what belongs to the signed document: its number, its date, the signer's name and
+  the "Kèm theo …" lines written by hand.
 
 From the template (`tt new --year 2026 --issuer "Ủy ban nhân dân huyện …"`) it writes a
 skeleton plan (data/new-plan.yaml.j2, or templates/new-plan.yaml.j2 of the repository)
@@ -42,12 +44,10 @@ SCHEMA_PLACES = ("docs/schema", "schema")
 
 # ---------------------------------------------------------------- moving the year in a text
 
-# a document symbol, with or without "số": 1782/QĐ-UBND, 61/2018/NĐ-CP, 14-NQ/TU, 25/KH-UBND
-_SYMBOL = r"(?:(?i:số)\s+)?\d+(?:/\d{4})?[/-][A-ZĐ][A-Za-zĐđ0-9.]*(?:[/-][A-ZĐ][A-Za-zĐđ0-9.]*)*"
-# a cited document: its symbol then its date or year, up to the end of the clause
-_CITED = re.compile(
-    _SYMBOL + r"\s*,?\s+(?i:ngày\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|tháng\s+\d{1,2}\s+năm\s+\d{4})"
-    r"|năm\s+\d{4})[^;]*?(?=;|\.\s|\.?$)")
+# a cited document is found by tuyentruyen.vn.citations (find_citations); after it, "năm 2024"
+# still belongs to it ("Quyết định số 1782/QĐ-UBND năm 2024"), as the year of a law cited by name does
+_CITED_YEAR = re.compile(r"\s*,?\s*(?i:năm)\s+\d{4}(?!\d)")
+_LAW_YEAR = re.compile(r"(?<!\w)(?:Bộ luật|Luật|BỘ LUẬT|LUẬT)\s+[^\s;,.]+(?:[^;.\n]*?)\s(?i:năm)\s+\d{4}(?!\d)")
 _SYMBOL_WITH_YEAR = re.compile(r"\d+/\d{4}/[A-ZĐ][A-Za-zĐđ0-9.-]*")
 _PERIOD = re.compile(r"(?<!\d)\d{4}\s*[-–—]\s*\d{4}(?!\d)")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})(\s*[/.-]\s*)(\d{1,2})(\s*[/.-]\s*)(\d{4})(?!\d)")
@@ -119,14 +119,15 @@ class Shift:
         return new, why
 
     def text(self, value: str) -> str:
-        """value with the plan's years moved on, citations and periods kept."""
+        """value with the plan's years moved on; every cited document (its symbol, date, issuer
+        and subject, as tuyentruyen.vn.citations finds it) and every period kept byte for byte."""
         if not any(str(y) in value or f"/{y % 100:02d}" in value for y in (self.old - 1, self.old, self.old + 1)):
             return value
 
         def spans(text: str, *patterns) -> list[tuple[int, int]]:
-            return [m.span() for rx in patterns for m in rx.finditer(text)]
+            return [m.span() for rx in patterns for m in rx.finditer(text)] + _cited_spans(text)
 
-        kept = spans(value, _CITED, _SYMBOL_WITH_YEAR, _PERIOD)
+        kept = spans(value, _LAW_YEAR, _SYMBOL_WITH_YEAR, _PERIOD)
 
         def free(m: re.Match) -> bool:
             return not any(a <= m.start() < b for a, b in kept)
@@ -159,10 +160,24 @@ class Shift:
         out = _DATE.sub(date, value)
         out = _LONG_DATE.sub(date, out)
         # the dates are done (and may have changed length): find what is kept again, dates included
-        kept = spans(out, _CITED, _SYMBOL_WITH_YEAR, _PERIOD, _DATE, _LONG_DATE)
+        kept = spans(out, _LAW_YEAR, _SYMBOL_WITH_YEAR, _PERIOD, _DATE, _LONG_DATE)
         out = _SHORT_YEAR.sub(short, out)
         out = _YEAR.sub(year, out)
         return out
+
+
+def _cited_spans(text: str) -> list[tuple[int, int]]:
+    """Where the documents cited in text are written: each one whole, from its type to the end of
+    its subject, and a "năm 2024" right after it."""
+    from tuyentruyen.vn.citations import find_citations
+
+    out = []
+    for c in find_citations(text):
+        a, b = c.span
+        if m := _CITED_YEAR.match(text, b):
+            b = m.end()
+        out.append((a, b))
+    return out
 
 
 # ---------------------------------------------------------------- from last year's plan
@@ -185,8 +200,9 @@ class NewPlan:
     extra_files: dict[Path, str] = field(default_factory=dict)  # created beside it (units.yaml, schema)
 
 
-# keys (at any depth) whose text is never moved: citations, ids, paths
-_KEEP_KEYS = {"bases", "implements", "id", "units", "successor"}
+# keys (at any depth) whose text is never moved: citations (the bases, the documents implemented,
+# the proposal of a Quyết định), ids, paths
+_KEEP_KEYS = {"bases", "implements", "proposal", "id", "units", "successor"}
 
 
 def from_previous(source_path: str | Path, out: str | Path | None = None, year: int | None = None) -> NewPlan:
@@ -212,10 +228,18 @@ def from_previous(source_path: str | Path, out: str | Path | None = None, year: 
     shift = Shift(old, new, config=config)
     registry, _ = find_registry(source_path, loaded.plan.units, config)
 
+    merger = _across_changes(loaded, config, new)
+
     def edit(data) -> None:
         _clear_signed_parts(data)
         _move_years(data, shift, ())
         data["plan"]["year"] = new
+        for path, pairs in merger.replace.items():
+            _replace_at(data, path, pairs)
+        for path in merger.drop:
+            parent = _value_at(data, path[:-1])
+            if isinstance(parent, dict):
+                parent.pop(path[-1], None)
         if registry is not None:
             nearby, _ = find_registry(target)  # what the new plan finds without a `units:` key
             if data.get("units") or nearby is None or nearby.resolve() != registry.resolve():
@@ -225,15 +249,224 @@ def from_previous(source_path: str | Path, out: str | Path | None = None, year: 
     cleared = frozenset({("document", "number"), ("document", "date"), ("document", "signer", "name")})
     try:
         formatted = format_text(text, display=loaded.display, edit=edit, check_data=False,
-                                drop_comments_at=cleared, add_comments=_moved_date_comments(loaded, shift))
+                                drop_comments_at=cleared,
+                                add_comments={**_moved_date_comments(loaded, shift), **merger.comments})
     except FormatError as exc:
         raise NewPlanError(f"Không đọc được '{loaded.display}' để lập kế hoạch mới.",
                            "Sửa các lỗi được báo rồi chạy lại.", problems=exc.problems) from None
     notes = [f"năm {old} → {new}: tiêu đề, các mục và thời hạn đã chuyển sang năm {new}",
              "đã xóa số, ngày ban hành và họ tên người ký (điền khi văn bản được cấp số và ký)",
              "giữ nguyên các căn cứ, văn bản được thực hiện và các viện dẫn trong nội dung: hãy xem lại"]
+    if loaded.plan.decision is not None and loaded.plan.decision.proposal:
+        notes.append(f"giữ nguyên văn bản đề nghị của năm {old} (`decision.proposal`: "
+                     f"“{loaded.plan.decision.proposal}”): thay bằng văn bản đề nghị năm {new} khi có")
     notes += shift.notes
+    notes += merger.notes
     return NewPlan(target, formatted, notes)
+
+
+# ---------------------------------------------------------------- across the changes of units
+
+
+@dataclass
+class _Changes:
+    """What `tt new --from` does to the names of units that no longer exist in the new year."""
+
+    replace: dict[tuple, list] = field(default_factory=dict)  # path → [(written, its replacement)…]
+    comments: dict[tuple, str] = field(default_factory=dict)  # path → "# tt new: …" (the candidates)
+    drop: set[tuple] = field(default_factory=set)  # keys removed (the parent body of a commune)
+    notes: list[str] = field(default_factory=list)
+
+
+# where a name is the issuer itself: its administrative unit is replaced there (header, authority…)
+_ISSUER_ROLES = frozenset({"issuer", "short", "header", "authority", "issued_by"})
+_SINGLE_UNIT_ROLES = frozenset({"lead", "support", "duty", "item"})
+# texts that name the issuer's own place ("… trên địa bàn tỉnh Hà Giang")
+_TITLES = (("document", "title"), ("plan", "title"), ("appendix", "title"))
+
+
+def _across_changes(loaded, config, year: int) -> _Changes:
+    """Every unit of last year's plan that does not exist in `year`: replaced by its successor
+    where there is exactly one (the registry's `successor`, or the national list's), else marked
+    with a comment listing the candidates; the issuer's header, authority line, place and titles
+    follow its administrative unit (tỉnh Hà Giang → tỉnh Tuyên Quang)."""
+    from tuyentruyen.project.registry import registry_for
+    from tuyentruyen.rules.context import Context
+    from tuyentruyen.rules.responsibilities_abolished import ROLES, unit_sites
+    from tuyentruyen.vn import admin
+    from tuyentruyen.vn.dates import fmt_date
+    from tuyentruyen.vn.text import fold
+    from tuyentruyen.vn.units import loose_key, plan_window
+
+    first, last = plan_window(None, year)
+    state = registry_for(loaded.path, loaded.plan, config)
+    idx = state.index.for_plan(None, year) if state.index is not None else None
+    mentions_gone = bool(admin.ceased_levels(first))  # otherwise the national list is not read
+    within = idx.national.all_admin if idx is not None and idx.national is not None else None
+    out = _Changes()
+    sites = unit_sites(Context(loaded, config, state))
+    issuer_move = None  # (the issuer's old administrative unit, its successor)
+
+    def gone(m):
+        return admin.gone(m, first, last, within=within) if mentions_gone else None
+
+    for m in admin.mentions(loaded.plan.document.issuer.name):
+        g = gone(m)
+        if g is not None and g.kind == "ended" and len(g.successors) == 1 and len(g.units) == 1:
+            issuer_move = (g.units[0], g.successors[0])
+            break
+    for path, text, role in sites:
+        new_text, asks, pairs = text, [], []
+        if idx is not None and role != "short":  # 1. units of the registry that ended before the new year
+            found = [idx.resolve(text)] if role in _SINGLE_UNIT_ROLES else list(idx.parties(text))
+            for r in found:
+                if r is None or idx.exists(r.unit):
+                    continue
+                heirs = idx.heirs(r.unit)
+                end = fmt_date(r.unit.valid_until) if r.unit.valid_until else None
+                if len(heirs) == 1 and r.written in new_text:
+                    pairs.append((r.written, _written_like(r.written, heirs[0])))
+                    new_text = new_text.replace(*pairs[-1], 1)
+                elif heirs:
+                    asks.append(f"{r.written} chỉ tồn tại đến {end}; đơn vị kế thừa: "
+                                + ", ".join(_written_like(r.written, h) for h in heirs) + " — chọn đơn vị thay thế")
+                elif end:
+                    asks.append(f"{r.written} chỉ tồn tại đến {end}: thay bằng đơn vị đang tồn tại")
+        registry_asked = bool(asks)
+        for m in reversed(admin.mentions(new_text)):  # 2. administrative units named in the text
+            g = gone(m)
+            if g is None:
+                continue
+            own = role in _ISSUER_ROLES or loose_key(new_text).endswith(loose_key(f"Ủy ban nhân dân {m.text}")) \
+                or loose_key(new_text) == loose_key(m.text)
+            if registry_asked and not (g.kind == "ended" and len(g.successors) == 1 and own):
+                continue  # the registry's unit already said it
+            if g.kind == "ended" and len(g.successors) == 1 and own:
+                pairs.append((new_text[m.start:m.end], m.spelled_like(g.successors[0])))
+                new_text = new_text[:m.start] + pairs[-1][1] + new_text[m.end:]
+            elif g.kind == "ended":
+                heirs = ", ".join(u.full_name for u in g.successors)
+                asks.append(f"{m.text} không còn từ {fmt_date(g.since)}"
+                            + (f"; nay thuộc {heirs} — chọn đơn vị thay thế" if heirs else ": thay bằng đơn vị đang tồn tại"))
+            elif g.kind == "level":
+                asks.append(f"từ {fmt_date(g.since)} không còn {m.word}: thay bằng đơn vị đang tồn tại")
+        if role == "parent" and asks and issuer_move is not None and issuer_move[1].is_commune:
+            # a xã, phường has no parent body in its header (Nghị định 30/2020/NĐ-CP, Phụ lục I)
+            out.drop.add(path)
+            out.notes.append(f"{ROLES[role].lower()}: “{text}” đã bỏ — phần đầu văn bản của "
+                             f"{issuer_move[1].full_name} không có cơ quan chủ quản ({asks[0].split(';')[0]})")
+            continue
+        if new_text != text:
+            out.replace[path] = pairs
+            out.notes.append(f"{ROLES[role].lower()}: “{text}” → “{new_text}”")
+        if asks:
+            out.comments[_comment_path(loaded, path)] = "# tt new: " + "; ".join(asks)
+    if issuer_move is not None:
+        old_unit, heir = issuer_move
+        place = loaded.plan.document.place
+        if fold(place) == fold(old_unit.name):
+            out.replace[("document", "place")] = [(place, heir.name)]
+            out.notes.append(f"địa danh: “{place}” → “{heir.name}”")
+        for path in _TITLES:
+            text = _value_at(loaded.yaml.data, path)
+            if not isinstance(text, str):
+                continue
+            new_text, pairs = text, []
+            for m in reversed(admin.mentions(text)):
+                g = gone(m)
+                if g is not None and old_unit in g.units:
+                    pairs.append((text[m.start:m.end], m.spelled_like(heir)))
+                    new_text = new_text[:m.start] + pairs[-1][1] + new_text[m.end:]
+            if new_text != text:
+                out.replace[path] = pairs
+                out.notes.append(f"tên văn bản ({'.'.join(path)}): nơi ban hành → {heir.full_name}")
+    if out.comments:
+        out.notes.append(f"{len(out.comments)} chỗ có đơn vị không còn vào năm {year} mà tt không tự thay được: "
+                         "xem chú thích “# tt new:” ở các dòng đó")
+    if mentions_gone:  # the prose is the clerk's to rewrite: say where it still names what is gone
+        done = {path for path, _, _ in sites} | set(out.replace)
+        named: dict[str, str] = {}  # folded → as first written
+        count = 0
+        for path, text in _texts(loaded.yaml.data, ()):
+            if path in done or path + (0,) in done:  # `lead: X` is item 0 of its list
+                continue
+            found = [m.text for m in admin.mentions(text) if gone(m) is not None]
+            if found:
+                count += 1
+                for f in found:
+                    named.setdefault(f.casefold(), f)
+        if count:
+            shown = ", ".join(list(named.values())[:6]) + ("…" if len(named) > 6 else "")
+            out.notes.append(f"{count} đoạn nội dung còn nhắc đơn vị hành chính không còn vào năm {year} ({shown}): "
+                             "tt không sửa lời văn, hãy xem lại")
+    return out
+
+
+def _texts(node, path: tuple):
+    """(path, text) of every text of the plan outside what cites other documents."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in _KEEP_KEYS:
+                yield from _texts(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _texts(value, path + (i,))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def _written_like(written: str, unit) -> str:
+    """A unit's name written as the old one was: "UBND xã Bắc Mê" for "UBND huyện Bắc Mê", in
+    capitals for a name written in capitals (a header, the authority line)."""
+    name = unit.name
+    if written.upper().startswith("UBND") and unit.short and unit.short[0].upper().startswith("UBND"):
+        name = unit.short[0]
+    return name.upper() if written.isupper() else name
+
+
+def _value_at(data, path: tuple):
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(data, str) and part == 0:
+            return data  # `lead: Sở Nội vụ` answers for item 0
+        else:
+            return None
+    return data
+
+
+def _replace_at(data, path: tuple, pairs: list[tuple[str, str]]) -> None:
+    """Replace, in the text at path (as it is now: its years already moved), each written name by
+    its replacement."""
+    parent = _value_at(data, path[:-1])
+    key = path[-1]
+    if isinstance(parent, str) and key == 0:  # a lone scalar stands for a list of one
+        parent, key = _value_at(data, path[:-2]), path[-2]
+    if not isinstance(parent, (dict, list)):
+        return
+    value = parent[key]
+    if not isinstance(value, str):
+        return
+    for old, new in pairs:
+        value = value.replace(old, new, 1)
+    parent[key] = value
+
+
+def _comment_path(loaded, path: tuple) -> tuple:
+    """Where an end-of-line comment about the value at path goes: the item of a list written one
+    item a line, else the key (`lead: X`, `support: [A, B]`)."""
+    container = _value_at(loaded.yaml.data, path[:-1])
+    if isinstance(container, list) and isinstance(path[-1], int):
+        node = loaded.yaml.root
+        for part in path[:-1]:
+            node = next((v for k, v in node.value if getattr(k, "value", None) == part), None) \
+                if isinstance(part, str) else node.value[part]
+            if node is None:
+                return path[:-1]
+        return path if not getattr(node, "flow_style", False) else path[:-1]
+    return path[:-1] if isinstance(container, str) else path
 
 
 def _default_out(source: Path, old: int, new: int) -> Path:
@@ -257,15 +490,13 @@ def _clear_signed_parts(data) -> None:
     for part in ("plan", "appendix"):
         if isinstance(data.get(part), dict) and "reference" in data[part]:
             del data[part]["reference"]  # the hand-written "Kèm theo …" of last year's number
-    decision = data.get("decision")
-    if isinstance(decision, dict) and isinstance(decision.get("proposal"), str):
-        # "Giám đốc Sở Nội vụ tại Tờ trình số 551/TTr-SNV ngày …": the new Tờ trình is not known yet
-        decision["proposal"] = re.sub(r"\s+tại\s+Tờ\s+trình\b.*$", "", decision["proposal"], flags=re.IGNORECASE)
+    # the proposal ("Giám đốc Sở Nội vụ tại Tờ trình số 551/TTr-SNV ngày …") cites a document: it is
+    # kept as written, and the command's notes ask the clerk to write this year's (a citation is
+    # never changed unless the clerk changes it)
 
 
 def _move_years(node, shift: Shift, path: tuple) -> None:
-    from ruamel.yaml.scalarstring import ScalarString
-
+    # plain data: tt fmt writes a changed text in the style it had (a block `|` stays a block)
     items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
     for key, value in list(items):
         if isinstance(key, str) and key in _KEEP_KEYS:
@@ -275,11 +506,6 @@ def _move_years(node, shift: Shift, path: tuple) -> None:
         elif isinstance(value, str):
             moved = shift.text(value)
             if moved != value:
-                if isinstance(value, ScalarString):
-                    kept = type(value)(moved)
-                    if hasattr(value, "fold_pos") and len(moved) == len(value):
-                        kept.fold_pos = list(getattr(value, "fold_pos", []))
-                    moved = kept
                 node[key] = moved
         elif key == "due" and isinstance(value, int) and not isinstance(value, bool) and shift.moves(value):
             node[key] = value + shift.delta  # `due: 2025` written as a number
@@ -289,8 +515,8 @@ def _moved_date_comments(loaded, shift: Shift) -> dict[tuple, str]:
     """A comment on each deadline whose date had to change (29/02, a day off), so the reviewer sees why."""
     comments = {}
     dues: list[tuple[tuple, str | None]] = []
-    for gi, ti, _, task in loaded.plan.iter_tasks():
-        dues.append((loaded.plan.appendix.task_path(gi, ti) + ("due",), task.due))
+    for path, task in loaded.plan.task_paths():
+        dues.append((path + ("due",), task.due))
     stack = [(("plan", "sections", i), s) for i, s in enumerate(loaded.plan.plan.sections)]
     while stack:
         path, body = stack.pop()
@@ -398,8 +624,13 @@ def template_text(config, root: Path | None) -> tuple[str, str]:
 
 def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_type: str = "ke-hoach",
                   place: str | None = None, symbol: str | None = None, short: str | None = None,
-                  parent: str | None = None, title: str | None = None) -> NewPlan:
-    """A new plan from the template (nothing is written)."""
+                  parent: str | None = None, title: str | None = None, province: str | None = None) -> NewPlan:
+    """A new plan from the template (nothing is written).
+
+    When the plan has no unit registry yet, a units.yaml is made beside it (:func:`_starter_registry`):
+    built on the national list for the issuer's province (found from the issuer's name, or given
+    as province), with the provincial departments and, for a xã, phường or đặc khu, its rooms
+    (data/registries/cap-tinh.yaml, cap-xa.yaml, or the repository's templates/ copies)."""
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -424,9 +655,25 @@ def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_
     schema = _schema_ref(target, root, extra)
     registry, _ = find_registry(existing / target.name, None, config)
     unit_name = info["name"]
+    starter_notes: list[str] = []
     if registry is None:
         registry = target.parent / "units.yaml"
-        extra[registry] = format_text(_starter_registry(info, registry, root, extra), display=str(registry))
+        where = issuer_place(info["name"], year, province)
+        extra[registry] = format_text(_starter_registry(info, registry, root, extra, where, config),
+                                      display=str(registry))
+        rooms = f"các phòng của UBND {where.commune_level_word} và " if where.commune_level else ""
+        if where.province is not None:
+            starter_notes.append(
+                f"sổ đơn vị mới {_shown(registry)} dựa trên danh sách đơn vị hành chính quốc gia cho "
+                f"{where.province.full_name} (`extends: national`: UBND {where.province.level_name}, UBND các xã, "
+                f"phường, cả các đơn vị cũ với ngày hết hiệu lực), kèm {rooms}các sở theo Nghị định 150/2025/NĐ-CP: "
+                "sửa cho đúng các "
+                "đơn vị của mình, thêm các đơn vị khác vào đó")
+        elif where.commune_level or info.get("kind") == "so":
+            starter_notes.append(
+                f"sổ đơn vị mới {_shown(registry)} có {rooms}các sở theo Nghị định 150/2025/NĐ-CP: sửa cho đúng "
+                "các đơn vị của mình, thêm các đơn vị khác vào đó")
+        starter_notes += where.notes
     # a repository's template is code: it runs in Jinja2's sandbox, as render's templates do
     env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                                         trim_blocks=True, lstrip_blocks=True)
@@ -453,7 +700,8 @@ def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_
     notes = [f"kế hoạch năm {year} của {info['name']} (mẫu {kind})",
              "điền các chỗ có dấu '…', số và ngày ban hành khi văn bản được cấp số và ký"]
     if registry in extra:
-        notes.append(f"sổ đơn vị mới {_shown(registry)} mới có đơn vị ban hành: thêm các đơn vị khác vào đó")
+        notes += starter_notes or [
+            f"sổ đơn vị mới {_shown(registry)} mới có đơn vị ban hành: thêm các đơn vị khác vào đó"]
     return NewPlan(target, formatted, notes, extra)
 
 
@@ -487,7 +735,105 @@ def _schema_ref(target: Path, root: Path, extra: dict[Path, str]) -> str:
     return _relative(schema, target.parent)
 
 
-def _starter_registry(info: dict, path: Path, root: Path, extra: dict[Path, str]) -> str:
+@dataclass
+class IssuerPlace:
+    """Where an issuer sits in the national list (for its new registry): its administrative unit
+    (a province, or a xã, phường, đặc khu), its province, and what the command should say."""
+
+    unit: Any = None  # tuyentruyen.vn.admin.AdminUnit of the issuer's name, when there is one
+    province: Any = None  # the AdminUnit of its province
+    commune_level: str | None = None  # "xa", "phuong", "dac-khu" when the issuer is of a commune
+    candidates: tuple = ()  # several units of that name: their provinces, for the clerk to choose
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def commune_level_word(self) -> str:
+        from tuyentruyen.vn.admin import LEVELS
+
+        return LEVELS[self.commune_level][0] if self.commune_level in LEVELS else "xã"
+
+
+def issuer_place(name: str, year: int, province: str | None = None) -> IssuerPlace:
+    """The administrative unit an issuer's name names ("Ủy ban nhân dân xã Bắc Mê" → xã Bắc Mê, tỉnh
+    Tuyên Quang), as it is in the plan's year; province (a name) chooses among units of one name."""
+    from tuyentruyen.vn import admin
+    from tuyentruyen.vn.units import exists_during, plan_window
+
+    first, last = plan_window(None, year)
+    nat = admin.national()
+    family = None
+    if province is not None:
+        named = nat.province_named(province)
+        if named is None:
+            guess = nat.province_like(province)
+            raise NewPlanError(f"Không có tỉnh, thành phố nào tên “{province}” trong danh sách đơn vị hành chính.",
+                               (f"Có phải ý bạn là “{guess}”? " if guess else "")
+                               + "Xem tên các tỉnh bằng `tt units --national --kind \"cấp tỉnh\"`.")
+        family = set(nat.family(named)) | set(nat.within(nat.family(named)))
+    place = IssuerPlace()
+    for m in admin.mentions(name):
+        if m.name is None or not m.levels & (admin.PROVINCE_LEVELS | admin.COMMUNE_LEVELS):
+            continue
+        found = [u for u in nat.find(m.text, levels=m.levels & (admin.PROVINCE_LEVELS | admin.COMMUNE_LEVELS))
+                 if exists_during(u, first, last) and (family is None or u in family)]
+        if len(found) == 1:
+            u = found[0]
+            place.unit = u
+            place.province = u if u.is_province else nat.province_of(u, on=first)
+            place.commune_level = u.level if u.is_commune else None
+        elif found:
+            place.candidates = tuple(nat.province_of(u, on=first) for u in found)
+            place.commune_level = found[0].level if all(u.level == found[0].level for u in found) else None
+            names = ", ".join(p.full_name for p in place.candidates if p is not None)
+            place.notes.append(f"có {len(found)} {m.text} ({names}): chạy lại với --province <tỉnh> để sổ đơn vị "
+                               "dùng danh sách đơn vị hành chính của tỉnh đó")
+        else:
+            scope = f" của {nat.province_named(province).full_name}" if province is not None else ""
+            place.notes.append(f"danh sách đơn vị hành chính{scope} không có {m.text} vào năm {year}: kiểm tra tên "
+                               f"cơ quan ban hành (xem `tt units --province …`)")
+        break
+    if place.province is None and province is not None:
+        place.province = nat.province_named(province)
+    return place
+
+
+def registry_template(name: str, config, root: Path | None) -> dict:
+    """A registry template (data/registries/<name>.yaml, or the repository's templates/<name>.yaml):
+    {source, units, optional}."""
+    import yaml
+
+    from tuyentruyen.project.files import os_reason, read_text_bounded
+
+    text = None
+    for folder in config.template_folders(root) if config is not None else ():
+        candidate = folder / f"{name}.yaml"
+        if candidate.is_file():
+            try:
+                text, shown = read_text_bounded(candidate, 1024 * 1024), _shown(candidate)
+            except (OSError, UnicodeDecodeError) as exc:
+                why = os_reason(exc) if isinstance(exc, OSError) else "không lưu ở mã UTF-8"
+                raise NewPlanError(f"Không đọc được mẫu sổ đơn vị {_shown(candidate)}: {why}.",
+                                   "Sửa hoặc xóa tệp mẫu trong thư mục templates/ của kho.") from None
+            break
+    if text is None:
+        from importlib.resources import files
+
+        text, shown = files("tuyentruyen.data").joinpath("registries").joinpath(f"{name}.yaml").read_text("utf-8"), name
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("units"), list):
+        raise NewPlanError(f"Mẫu sổ đơn vị {shown} không đúng dạng (cần khóa `units:` là một danh sách).",
+                           "Sửa tệp mẫu trong thư mục templates/ của kho, hoặc xóa nó để dùng mẫu của tt.")
+    return data
+
+
+def _starter_registry(info: dict, path: Path, root: Path, extra: dict[Path, str], where: IssuerPlace | None = None,
+                      config=None) -> str:
+    """The units.yaml of a new plan: built on the national list for the issuer's province (the
+    province, its xã, phường; before 01/7/2025 what they were made of), with the provincial
+    departments and, for a commune, its rooms, from the registry templates."""
     schema = next((p for p in extra if p.name == "units.schema.json"), None)
     if schema is None:
         for d in (path.parent.resolve(), *path.parent.resolve().parents):
@@ -498,22 +844,105 @@ def _starter_registry(info: dict, path: Path, root: Path, extra: dict[Path, str]
                 break
             if d == root.resolve():
                 break
+    where = where or IssuerPlace()
     lines = []
     if schema is not None:
         lines.append(SCHEMA_LINE + _relative(schema, path.parent))
     lines += [
         "# Sổ đơn vị: mỗi đơn vị mà kế hoạch nhắc tới, với tên chuẩn, tên viết tắt và các cách gọi khác.",
-        "# Xem các đơn vị bằng `tt units`; hướng dẫn: docs/editor.md.",
+        "# Xem các đơn vị bằng `tt units`; hướng dẫn: docs/plan-format.md (Sổ đơn vị).",
         "tt: 1",
         f"issuer: {_yaml_quote(info['name'])}",
-        "units:",
-        f"  - id: {_slug(info['name'])}",
-        f"    name: {_yaml_quote(info['name'])}",
     ]
-    if info.get("short"):
-        lines.append(f"    short: [{_yaml_quote(info['short'])}]")
-    lines.append(f"    kind: {info['kind']}")
+    province = where.province
+    if province is not None:
+        lines += [
+            "# Các đơn vị hành chính của tỉnh (UBND tỉnh, UBND các xã, phường; các đơn vị cũ với ngày hết",
+            f"# hiệu lực) lấy từ danh sách quốc gia có sẵn trong tt: `tt units --province \"{province.name}\"`.",
+            "extends: national",
+            f"province: {_yaml_quote(province.name)}",
+        ]
+    elif where.candidates:
+        lines += ["# Chọn tỉnh rồi bỏ dấu # để sổ có các đơn vị hành chính của tỉnh (danh sách quốc gia):",
+                  "# extends: national",
+                  "# province: " + " | ".join(p.name for p in where.candidates if p is not None)]
+    lines.append("units:")
+    tiers = []
+    if where.commune_level is not None:
+        tiers.append(("cap-xa", where.commune_level))
+    if province is not None or where.commune_level is not None or info.get("kind") == "so":
+        tiers.append(("cap-tinh", province.level if province is not None else "tinh"))
+    own_is_national = where.unit is not None and info.get("kind") == "ubnd"
+    written = _template_units(tiers, config, root, info)
+    if not own_is_national and not any(u.get("aliases") and info["name"] in u["aliases"] for u in written):
+        own = {"id": _slug(info["name"]), "name": info["name"], "kind": info["kind"]}
+        if info.get("short"):
+            own["short"] = [info["short"]]
+        written.insert(0, own)
+    for unit in written:
+        lines += _unit_lines(unit, "  - ")
+    optional = _template_units(tiers, config, root, info, optional=True)
+    if optional:
+        lines.append("  # Đơn vị chỉ có ở một số tỉnh: bỏ dấu # nếu tỉnh có.")
+    for unit in optional:
+        lines += ["  # " + line[2:] for line in _unit_lines(unit, "  - ", plain=True)]
     return "\n".join(lines) + "\n"
+
+
+def _template_units(tiers, config, root, info: dict, *, optional: bool = False) -> list[dict]:
+    """The units of the registry templates for these tiers ("{cap}" filled with the level word)."""
+    from tuyentruyen.vn.admin import LEVELS
+
+    out: list[dict] = []
+    seen: set[str] = set()
+    issuer = _PLACE.sub("", info["name"]).strip(" ,")  # "Sở Nội vụ tỉnh Tuyên Quang" → "Sở Nội vụ"
+    for name, level in tiers:
+        data = registry_template(name, config, root)
+        word = LEVELS[level][0] if level in LEVELS else level
+        for raw in data.get("optional" if optional else "units") or ():
+            if not isinstance(raw, dict) or raw.get("id") in seen:
+                continue
+            levels = raw.get("levels")
+            if levels and level not in levels:
+                continue
+            seen.add(raw["id"])
+            unit = {k: _fill(v, word) for k, v in raw.items() if k != "levels"}
+            if info.get("kind") != "ubnd" and unit.get("name") == issuer and issuer != info["name"]:
+                unit.setdefault("aliases", [])
+                unit["aliases"] = [*unit["aliases"], info["name"]]  # the issuer, by its full name
+            out.append(unit)
+    return out
+
+
+def _fill(value, word: str):
+    if isinstance(value, str):
+        return value.replace("{cap}", word)
+    if isinstance(value, list):
+        return [_fill(v, word) for v in value]
+    return value
+
+
+def _unit_lines(unit: dict, lead: str, *, plain: bool = False) -> list[str]:
+    """A unit of a registry template as YAML lines (plain: unquoted where YAML allows, as tt fmt
+    writes them, for lines kept as comments that fmt does not lay out)."""
+    quote = _plain_or_quoted if plain else _yaml_quote
+    pad = " " * len(lead)
+    lines = []
+    for key in ("id", "name", "short", "aliases", "kind", "groups", "valid_from", "valid_until", "successor", "notes"):
+        if key not in unit or unit[key] in (None, [], ""):
+            continue
+        value = unit[key]
+        text = ("[" + ", ".join(quote(v) for v in value) + "]") if isinstance(value, list) \
+            else quote(value) if key in ("name", "notes") else str(value)
+        lines.append(f"{lead if not lines else pad}{key}: {text}")
+    return lines
+
+
+def _plain_or_quoted(value: Any) -> str:
+    text = str(value)
+    if re.fullmatch(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#,\[\]{}]*", text) and text == text.strip():
+        return text
+    return _yaml_quote(text)
 
 
 def write(plan: NewPlan, *, force: bool = False, protect: tuple[Path, ...] = ()) -> list[Path]:

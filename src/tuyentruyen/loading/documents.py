@@ -57,6 +57,13 @@ class LoadedRegistry(Loaded):
     registry: Registry | None = None
 
 
+@dataclass
+class LoadedProgress(Loaded):
+    """A progress file (tệp tiến độ) through the pipeline; ``progress`` is None when it did not validate."""
+
+    progress: Any = None  # tuyentruyen.model.progress.Progress
+
+
 def _run(read: Callable[[], Source], result: Loaded, model: type, checks: Callable[[Any, LoadedYaml], list[Problem]]):
     from pydantic import ValidationError
 
@@ -66,6 +73,7 @@ def _run(read: Callable[[], Source], result: Loaded, model: type, checks: Callab
         source = read()
     except LoadError as exc:
         result.problems.extend(exc.problems)
+        result.source = exc.source
         return result
     result.source, result.display = source, source.display
     try:
@@ -78,11 +86,14 @@ def _run(read: Callable[[], Source], result: Loaded, model: type, checks: Callab
     if not isinstance(loaded.data, dict):
         what = ("một danh sách" if isinstance(loaded.data, list)
                 else f"một giá trị đơn ({validation.describe_value(loaded.data)})")
-        first = "`document:` rồi `plan:`" if model is Plan else "`units:`"
+        keys, first = (("document, plan", "`document:` rồi `plan:`") if model is Plan else
+                       ("as_of, tasks", "`as_of:` rồi `tasks:`") if isinstance(result, LoadedProgress) else
+                       ("units", "`units:`"))
         result.problems.append(Problem(
-            "TT-S003", f"Tệp phải là một bảng các khóa ({'document, plan' if model is Plan else 'units'}, …) "
+            "TT-S003", f"Tệp phải là một bảng các khóa ({keys}, …) "
             f"nhưng đang là {what}.", source.display, 1, 1, fatal=True,
-            hint=f"Mở đầu tệp bằng các khóa ở cột 1, ví dụ {first} (xem docs/plan-format.md)."))
+            hint=f"Mở đầu tệp bằng các khóa ở cột 1, ví dụ {first} (xem "
+                 f"{'docs/work.md' if isinstance(result, LoadedProgress) else 'docs/plan-format.md'})."))
         return result
     try:
         with gc_paused():
@@ -95,6 +106,8 @@ def _run(read: Callable[[], Source], result: Loaded, model: type, checks: Callab
         return result
     if model is Plan:
         result.plan = obj  # type: ignore[attr-defined]
+    elif isinstance(result, LoadedProgress):
+        result.progress = obj
     else:
         result.registry = obj  # type: ignore[attr-defined]
     result.problems.extend(checks(obj, loaded))
@@ -142,3 +155,29 @@ def load_registry_bytes(data: bytes, display: str, path: str | Path | None = Non
     """`load_registry` for bytes read from elsewhere than the work tree."""
     p = Path(path) if path is not None else Path(display)
     return _run(lambda: decode_source(data, p, display), LoadedRegistry(p, display), Registry, _registry_checks)
+
+
+def _progress_checks(progress, loaded):
+    from tuyentruyen.model.progress import progress_checks
+
+    return progress_checks(progress, loaded)
+
+
+def _progress_model():
+    from tuyentruyen.model.progress import Progress
+
+    return Progress
+
+
+def load_progress(path: str | Path) -> LoadedProgress:
+    """Read, parse and validate one progress file (tuyentruyen.model.progress)."""
+    path = Path(path)
+    return _run(lambda: read_source(path), LoadedProgress(path, display_name(path)), _progress_model(),
+                _progress_checks)
+
+
+def load_progress_bytes(data: bytes, display: str, path: str | Path | None = None) -> LoadedProgress:
+    """`load_progress` for bytes read from elsewhere than the work tree (`git show REV:path`)."""
+    p = Path(path) if path is not None else Path(display)
+    return _run(lambda: decode_source(data, p, display), LoadedProgress(p, display), _progress_model(),
+                _progress_checks)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,34 @@ from tuyentruyen.problems import Problem, Severity
 
 # A 10,000-task plan is about 4 MB; anything far beyond that is not a hand-written plan.
 MAX_BYTES = 32 * 1024 * 1024
+
+# The line breaks of libyaml (YAML 1.1), the parser every command reads with: CR LF, CR, LF,
+# NEL (U+0085), LS (U+2028), PS (U+2029). Every stage that turns an offset into line:col or a
+# line number into its text splits here (the loader's messages, rules.spans, fmt), so the
+# line tt prints is the one libyaml's marks count: a lone CR, or a U+2028 inside a quoted
+# value, starts a new line for all of them.
+LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_RARE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of text without their line breaks, split where libyaml splits them."""
+    if not any(b in text for b in _RARE_BREAKS):
+        return text.split("\n")
+    return LINE_BREAK.split(text)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of text starts (the first is 0), lines split as libyaml does."""
+    starts = [0]
+    if not any(b in text for b in _RARE_BREAKS):
+        find, i = text.find, text.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+    starts.extend(m.end() for m in LINE_BREAK.finditer(text))
+    return starts
 
 
 class LimitError(UsageError):
@@ -46,9 +75,10 @@ def max_bytes_limit() -> int:
 class LoadError(Exception):
     """The input cannot be read as a plan; carries the problems that say why."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], source: "Source | None" = None):
         super().__init__(problems[0].message if problems else "")
         self.problems = problems
+        self.source = source  # the text, when it was read (a report can show the lines at fault)
 
 
 @dataclass
@@ -62,13 +92,13 @@ class Source:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = self.text.split("\n")
+            self._lines = split_lines(self.text)
         return self._lines
 
     def line(self, n: int) -> str:
-        """Line n (1-based) without its end of line, '' when out of range."""
+        """Line n (1-based, as libyaml counts lines) without its end of line, '' when out of range."""
         lines = self.lines
-        return lines[n - 1].rstrip("\r") if 0 < n <= len(lines) else ""
+        return lines[n - 1] if 0 < n <= len(lines) else ""
 
 
 def display_name(path: Path) -> str:
@@ -130,9 +160,8 @@ def decode_source(data: bytes, path: Path, shown: str) -> Source:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        before = split_lines(data[:exc.start].decode("utf-8", errors="replace"))
+        line, col = len(before), len(before[-1]) + 1
         bad = data[exc.start:exc.start + 1].hex().upper()
         raise _fatal("TT-Y002", shown,
                      f"Dòng {line} chứa byte 0x{bad} không phải UTF-8: tệp kế hoạch phải được lưu ở mã UTF-8.",
@@ -144,20 +173,21 @@ def decode_source(data: bytes, path: Path, shown: str) -> Source:
                      "Bắt đầu từ một mẫu: `tt new --year 2026 --issuer \"…\"`, hoặc xem docs/plan-format.md.")
     tabs = _indent_tabs(text, shown)
     if tabs:
-        raise LoadError(problems + tabs)
+        raise LoadError(problems + tabs, Source(path, shown, text, problems))
     return Source(path, shown, text, problems)
 
 
 def _indent_tabs(text: str, shown: str) -> list[Problem]:
     found = []
-    for n, line in enumerate(text.split("\n"), 1):
+    for n, line in enumerate(split_lines(text), 1):
         stripped = line.lstrip(" \t")
         indent = line[: len(line) - len(stripped)]
         if "\t" in indent and stripped and not stripped.startswith("#"):
             col = indent.index("\t") + 1
             found.append(Problem(
                 "TT-Y004", f"Dòng {n} dùng ký tự Tab để thụt lề; YAML chỉ cho phép dấu cách.", shown, n, col,
-                hint="Thay mỗi Tab bằng dấu cách (VS Code: 'Convert Indentation to Spaces').", fatal=True))
+                hint="Thay mỗi Tab bằng dấu cách (VS Code: 'Convert Indentation to Spaces').", fatal=True,
+                end_line=n, end_col=len(indent) + 1))
             if len(found) >= 50:
                 break
     return found

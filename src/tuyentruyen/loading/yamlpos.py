@@ -129,9 +129,10 @@ def parse_yaml(source: Source) -> LoadedYaml:
             root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise LoadError([_syntax_problem(exc, source)]) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error carries a mark
-        raise LoadError([Problem("TT-Y003", f"Lỗi cú pháp YAML ({exc}).", source.display, fatal=True,
-                                 hint="Kiểm tra lại thụt lề và dấu ':' của tệp.")]) from None
+    except yaml.reader.ReaderError as exc:  # a character the reader refuses: it has a position, not a mark
+        raise LoadError([_reader_problem(exc, source)]) from None
+    except yaml.YAMLError:  # pragma: no cover - every other libyaml error carries a mark
+        raise LoadError([Problem("TT-Y003", _GENERIC[0], source.display, fatal=True, hint=_GENERIC[1])]) from None
     finally:
         loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and not root.value.strip() and not root.style):
@@ -251,51 +252,132 @@ def _scalar(node: yaml.ScalarNode):
     return value
 
 
-# libyaml's problems, in the words a clerk can act on.
+# libyaml's problems, in the words a clerk can act on. Each entry: a phrase of libyaml's problem
+# (or, after it, of its context), the message, the hint. Every problem libyaml (scanner, parser,
+# reader) and PyYAML's composer can give is here; anything else gets _GENERIC, never the English.
+_QUOTE_HINT = "Đặt giá trị trong ngoặc kép \"…\"."
+_INDENT_HINT = "Căn các khóa cùng cấp thẳng cột với nhau (cùng số dấu cách đầu dòng)."
+_CONTROL = ("Tệp chứa ký tự điều khiển không được phép trong YAML.",
+            "Xóa ký tự vô hình ở vị trí này (thường do sao chép từ Word/PDF).")
+_UTF8 = ("Tệp có chuỗi byte không phải UTF-8 hợp lệ ở vị trí này.",
+         "Lưu lại tệp ở mã UTF-8 (VS Code: 'Save with Encoding' → 'UTF-8').")
+_DIRECTIVE = ("Dòng bắt đầu bằng '%' là chỉ thị của YAML và viết sai; kế hoạch không cần chỉ thị nào.",
+              "Xóa dòng này, hoặc nếu đó là nội dung, đặt nó trong ngoặc kép \"…\".")
+_TAG = ("Giá trị bắt đầu bằng '!' bị YAML hiểu là một thẻ kiểu (tag) viết sai.", _QUOTE_HINT)
 _SYNTAX = [
-    ("found character '\\t'", "Ký tự Tab không được dùng trong YAML (ở chỗ này).",
-     "Thay Tab bằng dấu cách."),
+    # scanner
+    ("found a tab character", "Ký tự Tab ở chỗ YAML cần dấu cách thụt lề.", "Thay Tab bằng dấu cách."),
+    ("found character '\\t'", "Ký tự Tab không được dùng trong YAML (ở chỗ này).", "Thay Tab bằng dấu cách."),
     ("mapping values are not allowed", "Dấu ':' đặt sai chỗ: YAML hiểu đây là một khóa mới giữa một giá trị.",
      "Nếu nội dung có dấu ': ', đặt cả giá trị trong ngoặc kép \"…\"; nếu là khóa mới, xuống dòng và thụt lề cho đúng."),
+    ("mapping keys are not allowed", "Dấu '?' (khóa phức của YAML) đặt sai chỗ.",
+     "Nếu nội dung bắt đầu bằng '?', đặt cả giá trị trong ngoặc kép \"…\"."),
+    ("block sequence entries are not allowed", "Dấu '- ' của một danh sách đứng sau một khóa trên cùng dòng.",
+     "Xuống dòng trước '- ' và thụt lề sâu hơn khóa; nếu '-' là nội dung, đặt cả giá trị trong ngoặc kép \"…\"."),
     ("could not find expected ':'", "Thiếu dấu ':' sau tên khóa, hoặc một dòng bị thụt lề sai.",
      "Mỗi dòng của một bảng phải có dạng `khóa: giá trị`; dòng nội dung dài nối tiếp phải thụt lề sâu hơn khóa."),
-    ("did not find expected key", "Thụt lề không khớp: dòng này không thẳng hàng với các khóa cùng cấp.",
-     "Căn các khóa cùng cấp thẳng cột với nhau (cùng số dấu cách đầu dòng)."),
-    ("did not find expected '-' indicator", "Thụt lề không khớp trong danh sách: mục này không thẳng hàng với các mục '-' khác.",
-     "Căn các dấu '-' của cùng một danh sách thẳng cột với nhau."),
-    ("expected <block end>", "Thụt lề không khớp: dòng này lệch so với các dòng cùng cấp.",
-     "Căn các khóa (hoặc các dấu '-') cùng cấp thẳng cột với nhau."),
-    ("found undefined alias", "Bí danh (*tên) chưa được định nghĩa bằng neo (&tên) nào trước đó.",
-     "Định nghĩa neo &tên trước khi dùng *tên, hoặc viết thẳng nội dung."),
     ("found unexpected end of stream", "Tệp kết thúc khi một chuỗi trong ngoặc chưa được đóng.",
+     "Thêm dấu ngoặc kép (\" hoặc ') đóng chuỗi còn thiếu."),
+    ("found unexpected document indicator", "Một chuỗi trong ngoặc chưa được đóng trước dòng '---' hoặc '...'.",
      "Thêm dấu ngoặc kép (\" hoặc ') đóng chuỗi còn thiếu."),
     ("found unknown escape character", "Chuỗi trong ngoặc kép có ký tự thoát '\\' không hợp lệ.",
      "Dùng ngoặc đơn '…' cho chuỗi có dấu '\\', hoặc viết '\\\\'."),
-    ("found unacceptable character", "Tệp chứa ký tự điều khiển không được phép trong YAML.",
-     "Xóa ký tự vô hình ở vị trí này (thường do sao chép từ Word/PDF)."),
-    ("control characters are not allowed", "Tệp chứa ký tự điều khiển không được phép trong YAML.",
-     "Xóa ký tự vô hình ở vị trí này (thường do sao chép từ Word/PDF)."),
-    ("expected a single document", "Tệp chứa nhiều tài liệu YAML (ngăn bằng '---'); mỗi tệp chỉ được một kế hoạch.",
-     "Tách mỗi kế hoạch ra một tệp riêng, hoặc xóa dòng '---' thừa."),
-    ("expected ',' or ']'", "Danh sách trong ngoặc vuông [...] chưa đóng hoặc thiếu dấu phẩy.",
-     "Kiểm tra dấu ']' và dấu ',' giữa các phần tử; nội dung có dấu phẩy phải đặt trong ngoặc kép."),
-    ("expected ',' or '}'", "Bảng trong ngoặc nhọn {...} chưa đóng hoặc thiếu dấu phẩy.",
-     "Kiểm tra dấu '}' và dấu ',' giữa các cặp khóa: giá trị."),
-    ("found character '@'", "Giá trị không được bắt đầu bằng ký tự '@' hoặc '`'.",
-     "Đặt giá trị trong ngoặc kép \"…\"."),
-    ("found character '`'", "Giá trị không được bắt đầu bằng ký tự '@' hoặc '`'.",
-     "Đặt giá trị trong ngoặc kép \"…\"."),
-    ("found character '%'", "Giá trị không được bắt đầu bằng ký tự '%'.", "Đặt giá trị trong ngoặc kép \"…\"."),
+    ("did not find expected hexdecimal number", "Chuỗi trong ngoặc kép có mã ký tự '\\x', '\\u' viết sai.",
+     "Dùng ngoặc đơn '…' cho chuỗi có dấu '\\', hoặc viết '\\\\'."),
+    ("found invalid Unicode character escape code", "Chuỗi trong ngoặc kép có mã ký tự '\\u' không phải ký tự Unicode.",
+     "Dùng ngoặc đơn '…' cho chuỗi có dấu '\\', hoặc viết '\\\\'."),
+    ("found an indentation indicator equal to 0", "Sau '|' hoặc '>' không được ghi số 0.",
+     "Bỏ chữ số sau '|' hoặc '>' (hoặc dùng 1–9), rồi xuống dòng và thụt lề nội dung."),
+    ("found unexpected ':'", "Dấu ':' đặt sai chỗ trong một danh sách hay bảng viết trong ngoặc [ ] { }.",
+     "Đặt phần tử có dấu ':' trong ngoặc kép \"…\"."),
+    ("found undefined tag handle", *_TAG),
+    ("did not find the expected '>'", *_TAG),
+    ("did not find expected '!'", *_TAG),
+    ("did not find expected tag URI", *_TAG),
+    ("did not find URI escaped octet", *_TAG),
+    ("found an incorrect leading UTF-8 octet", *_TAG),
+    ("found an incorrect trailing UTF-8 octet", *_TAG),
+    ("found unknown directive name", *_DIRECTIVE),
+    ("could not find expected directive name", *_DIRECTIVE),
+    ("did not find expected version number", *_DIRECTIVE),
+    ("found extremely long version number", *_DIRECTIVE),
+    ("did not find expected digit or '.' character", *_DIRECTIVE),
+    ("found incompatible YAML document", *_DIRECTIVE),
+    ("found duplicate %YAML directive", *_DIRECTIVE),
+    ("found duplicate %TAG directive", *_DIRECTIVE),
+    ("found unexpected non-alphabetical character", *_DIRECTIVE),
+    ("did not find expected whitespace or line break", *_TAG),
+    ("did not find expected whitespace", *_DIRECTIVE),
     ("while scanning an anchor", "Tên neo (&) hoặc bí danh (*) không hợp lệ.",
      "Nếu nội dung bắt đầu bằng '&' hoặc '*', đặt nó trong ngoặc kép \"…\"."),
     ("while scanning an alias", "Tên neo (&) hoặc bí danh (*) không hợp lệ.",
      "Nếu nội dung bắt đầu bằng '&' hoặc '*', đặt nó trong ngoặc kép \"…\"."),
-    ("found duplicate anchor", "Tên neo (&tên) bị định nghĩa hai lần.", "Đặt tên neo khác nhau."),
     ("while scanning a block scalar", "Khối văn bản nhiều dòng (| hoặc >) viết sai.",
      "Sau '|' hoặc '>' phải xuống dòng, nội dung thụt lề sâu hơn khóa."),
+    ("did not find expected comment or line break", "Sau '|', '>' hoặc một chỉ thị '%' chỉ được xuống dòng.",
+     "Xuống dòng ngay sau '|' hoặc '>', rồi viết nội dung thụt lề sâu hơn khóa."),
+    ("did not find expected alphabetic or numeric character", "Tên neo (&) hoặc bí danh (*) không hợp lệ.",
+     "Nếu nội dung bắt đầu bằng '&' hoặc '*', đặt nó trong ngoặc kép \"…\"."),
+    ("found character '@'", "Giá trị không được bắt đầu bằng ký tự '@' hoặc '`'.", _QUOTE_HINT),
+    ("found character '`'", "Giá trị không được bắt đầu bằng ký tự '@' hoặc '`'.", _QUOTE_HINT),
+    ("found character '%'", "Giá trị không được bắt đầu bằng ký tự '%'.", _QUOTE_HINT),
+    # parser
+    ("did not find expected key", "Thụt lề không khớp: dòng này không thẳng hàng với các khóa cùng cấp.",
+     _INDENT_HINT),
+    ("did not find expected '-' indicator", "Thụt lề không khớp trong danh sách: mục này không thẳng hàng với các mục '-' khác.",
+     "Căn các dấu '-' của cùng một danh sách thẳng cột với nhau."),
+    ("expected <block end>", "Thụt lề không khớp: dòng này lệch so với các dòng cùng cấp.",
+     "Căn các khóa (hoặc các dấu '-') cùng cấp thẳng cột với nhau."),
+    ("did not find expected node content", "Thiếu giá trị ở chỗ này (sau dấu ',' hoặc '-', hay trong ngoặc [ ] { }).",
+     "Viết giá trị, hoặc xóa dấu ',' hay '-' thừa; nội dung bắt đầu bằng ký tự đặc biệt thì đặt trong ngoặc kép \"…\"."),
+    ("did not find expected <document start>", "Có nội dung sau dòng kết thúc tài liệu ('...') hoặc sau một chỉ thị '%'.",
+     "Xóa dòng '...' (hoặc chỉ thị '%') thừa; mỗi tệp chỉ có một kế hoạch."),
+    ("did not find expected <stream-start>", "Tệp không bắt đầu như một tệp YAML.",
+     "Mở đầu tệp bằng các khóa ở cột 1, ví dụ `tt: 1` (xem docs/plan-format.md)."),
+    ("expected ',' or ']'", "Danh sách trong ngoặc vuông [...] chưa đóng hoặc thiếu dấu phẩy.",
+     "Kiểm tra dấu ']' và dấu ',' giữa các phần tử; nội dung có dấu phẩy phải đặt trong ngoặc kép."),
+    ("expected ',' or '}'", "Bảng trong ngoặc nhọn {...} chưa đóng hoặc thiếu dấu phẩy.",
+     "Kiểm tra dấu '}' và dấu ',' giữa các cặp khóa: giá trị."),
+    # reader
+    ("control characters are not allowed", *_CONTROL),
+    ("found unacceptable character", *_CONTROL),
+    ("special characters are not allowed", *_CONTROL),
+    ("UTF-8", *_UTF8),
+    ("invalid Unicode character", *_CONTROL),
+    ("low surrogate", *_UTF8),
+    # composer
+    ("found undefined alias", "Bí danh (*tên) chưa được định nghĩa bằng neo (&tên) nào trước đó.",
+     "Định nghĩa neo &tên trước khi dùng *tên, hoặc viết thẳng nội dung; nội dung bắt đầu bằng '*' thì đặt trong "
+     "ngoặc kép \"…\"."),
+    ("found duplicate anchor", "Tên neo (&tên) bị định nghĩa hai lần.", "Đặt tên neo khác nhau."),
+    ("expected a single document", "Tệp chứa nhiều tài liệu YAML (ngăn bằng '---'); mỗi tệp chỉ được một kế hoạch.",
+     "Tách mỗi kế hoạch ra một tệp riêng, hoặc xóa dòng '---' thừa."),
+    ("expected nothing after", "Có nội dung sau chỗ kết thúc tệp YAML.", "Xóa phần thừa ở cuối tệp."),
+    # contexts, when the problem itself is not in the table
     ("while scanning a simple key", "Một dòng không có dấu ':' ở chỗ cần có khóa.",
      "Viết dòng theo dạng `khóa: giá trị`, hoặc thụt lề để nối vào giá trị phía trên."),
+    ("while scanning a quoted scalar", "Chuỗi trong ngoặc kép (hoặc ngoặc đơn) viết sai.",
+     "Kiểm tra dấu ngoặc đóng của chuỗi; bên trong ngoặc kép, viết '\\\"' cho dấu ngoặc kép."),
+    ("while parsing a quoted scalar", "Chuỗi trong ngoặc kép (hoặc ngoặc đơn) viết sai.",
+     "Kiểm tra dấu ngoặc đóng của chuỗi; bên trong ngoặc kép, viết '\\\"' cho dấu ngoặc kép."),
+    ("while parsing a flow", "Danh sách [ ] hoặc bảng { } viết trên một dòng bị sai.",
+     "Kiểm tra các dấu ngoặc và dấu ',' giữa các phần tử; nội dung có dấu ',' hay ':' đặt trong ngoặc kép."),
+    ("while parsing a block", "Thụt lề không khớp: dòng này lệch so với các dòng cùng cấp.", _INDENT_HINT),
+    ("while scanning a directive", *_DIRECTIVE),
+    ("while scanning a %", *_DIRECTIVE),
+    ("while parsing a %", *_DIRECTIVE),
+    ("while parsing a tag", *_TAG),
+    ("while scanning a tag", *_TAG),
+    ("while increasing", "Tệp lồng nhau quá sâu.", "Kiểm tra thụt lề và các dấu ngoặc [ ] { } chưa đóng."),
 ]
+_GENERIC = ("Lỗi cú pháp YAML ở chỗ này: tt không đọc được cấu trúc của tệp từ đây.",
+            "Kiểm tra thụt lề, dấu ':' sau mỗi khóa và dấu ngoặc kép ở quanh dòng này.")
+# "found character that cannot start any token": what that character is
+_TOKEN_START = {
+    "\t": ("Ký tự Tab không được dùng trong YAML (ở chỗ này).", "Thay Tab bằng dấu cách."),
+    "@": ("Giá trị không được bắt đầu bằng ký tự '@' hoặc '`'.", _QUOTE_HINT),
+    "`": ("Giá trị không được bắt đầu bằng ký tự '@' hoặc '`'.", _QUOTE_HINT),
+}
 
 
 def _indent(text: str) -> int:
@@ -316,22 +398,52 @@ def _deeper_than_previous(source: Source, line: int) -> str | None:
     return None
 
 
+def syntax_message(problem: str | None, context: str | None, at: str = "") -> tuple[str, str]:
+    """(message, hint) in Vietnamese for libyaml's problem and context; at is the character at the mark."""
+    problem, context = problem or "", context or ""
+    if "cannot start any token" in problem:
+        if at in _TOKEN_START:
+            return _TOKEN_START[at]
+        if at and not at.isspace():
+            return (f"Giá trị không được bắt đầu bằng ký tự “{at}”.", _QUOTE_HINT)
+    for text in (problem, context):
+        for needle, msg, h in _SYNTAX:
+            if needle in text:
+                return msg, h
+    return _GENERIC
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: Source) -> Problem:
     text = " ".join(str(x) for x in (exc.context, exc.problem) if x)
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message, hint = None, None
-    for needle, msg, h in _SYNTAX:
-        if needle in text:
-            message, hint = msg, h
-            break
+    here = source.line(line)
+    message, hint = syntax_message(exc.problem, exc.context, here[col - 1:col])
     if "mapping values are not allowed" in text and (deeper := _deeper_than_previous(source, line)):
         message = (f"Thụt lề không khớp: dòng {line} thụt sâu hơn khóa '{deeper}' ở dòng trên, nên YAML đọc nó "
                    "như phần nối tiếp của giá trị.")
         hint = "Căn dòng này thẳng cột với các khóa cùng cấp; nếu giá trị có dấu ': ', đặt nó trong ngoặc kép \"…\"."
-    if message is None:
-        message = f"Lỗi cú pháp YAML (bộ phân tích báo: {exc.problem or exc.context})."
-        hint = "Kiểm tra thụt lề, dấu ':' sau mỗi khóa và dấu ngoặc kép ở quanh dòng này."
-    if "\t" in source.line(line):
+    elif ("'-' indicator" in text or "expected <block end>" in text) and not here.lstrip().startswith("-"):
+        message = ("Thụt lề không khớp: dòng này đứng giữa một danh sách mà không bắt đầu bằng '-', nên YAML không "
+                   "biết nó thuộc mục nào.")
+        hint = ("Nếu đây là một mục mới của danh sách, viết '- ' ở đầu dòng, thẳng cột với các dấu '-' khác; nếu là "
+                "khóa của mục phía trên, thụt lề thẳng cột với khóa đầu tiên của mục đó (ngay sau '- ').")
+    if "\t" in here and "Tab" not in message:
         hint = (hint or "") + " Dòng này có ký tự Tab: thay bằng dấu cách."
+    return Problem("TT-Y003", message, source.display, line, col, hint=hint, fatal=True)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, source: Source) -> Problem:
+    """A character libyaml's reader refuses (a control character, a broken UTF-8 sequence), located."""
+    message, hint = syntax_message(str(getattr(exc, "reason", "") or ""), None)
+    position = getattr(exc, "position", None)
+    line = col = 1
+    if isinstance(position, int) and 0 <= position <= len(source.text):
+        from tuyentruyen.loading.source import split_lines
+
+        before = split_lines(source.text[:position])  # lines counted as libyaml counts them
+        line, col = len(before), len(before[-1]) + 1
+    char = getattr(exc, "character", None)
+    if isinstance(char, int) and message == _CONTROL[0]:
+        message = f"Tệp chứa ký tự điều khiển U+{char:04X}, không được phép trong YAML."
     return Problem("TT-Y003", message, source.display, line, col, hint=hint, fatal=True)

@@ -23,11 +23,55 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.
 _TOKEN = re.compile(r"[^\s:,\]\}]+")
 
 
-def _marker(line: str, col: int) -> tuple[int, int]:
-    """(start index, length) of the token that starts at col (1-based)."""
+def _marker(line: str, col: int, end_col: int | None = None) -> tuple[int, int]:
+    """(start index, length) of what the caret marks on line: from col (1-based) to end_col (the
+    column after the last character at fault) when it is known, else the token that starts at col."""
     start = max(0, min(col - 1, len(line)))
+    if end_col is not None and end_col > col:
+        return start, max(1, min(end_col - 1, len(line)) - start)
     m = _TOKEN.match(line, start)
     return start, (len(m.group(0)) if m else 1)
+
+
+def _end_col(f, p) -> int | None:
+    """Where the caret of p ends on its own line: its end_line/end_col, to the end of the line when
+    the problem runs over several lines, or else the end of the YAML value written at p."""
+    line = f.source.line(p.line)
+    if p.end_line is not None and p.end_col is not None:
+        if p.end_line == p.line:
+            return p.end_col
+        return len(line) + 1 if p.end_line > p.line else None
+    return _value_end(line, p.col - 1)
+
+
+def _value_end(line: str, start: int) -> int | None:
+    """The column after the YAML scalar that starts at index start of line: a quoted one up to its
+    closing quote; a plain one up to a comment, a ": ", or (inside [ ] { }) a "," "]" "}"."""
+    if not 0 <= start < len(line) or line[start].isspace():
+        return None
+    quote = line[start]
+    if quote in "\"'":
+        i = start + 1
+        while i < len(line):
+            if line[i] == quote and not (quote == '"' and line[i - 1] == "\\"):
+                if quote == "'" and line[i + 1:i + 2] == "'":
+                    i += 2
+                    continue
+                return i + 2
+            i += 1
+        return len(line) + 1
+    in_flow = line.count("[", 0, start) + line.count("{", 0, start) > line.count("]", 0, start) + line.count("}", 0, start)
+    stops = [len(line)]
+    for mark in (" #", ": ") + ((",", "]", "}") if in_flow else ()):
+        at = line.find(mark, start)
+        if at >= 0:
+            stops.append(at)
+    if line.endswith(":"):
+        stops.append(len(line) - 1)
+    end = min(stops)
+    while end > start and line[end - 1] == " ":
+        end -= 1
+    return end + 1 if end > start else None
 
 
 WINDOW = 120  # characters of a long source line shown around the marker
@@ -53,11 +97,16 @@ def _source_lines(console: Console, f, p) -> None:
     gutter = len(str(p.line)) + 1
     shown, at = _window(line, p.col)
     console.print(Text(f"{p.line:>{gutter + 2}} | ", style="dim") + Text(shown))
-    _, length = _marker(line, p.col)
+    _, length = _marker(line, p.col, _end_col(f, p))
     at = min(at, max(0, len(shown) - 1))
     length = max(1, min(length, len(shown) - at))
     console.print(Text(" " * (gutter + 2) + " | ", style="dim")
                   + Text(" " * at + "^" + "~" * (length - 1), style=_STYLE[p.severity]))
+
+
+def headline(p) -> str:
+    """A problem on one line, as the report writes it: "file:line:col: lỗi CODE: message"."""
+    return f"{p.file}:{p.line}:{p.col}: {p.severity.label} {p.code}: {p.message}"
 
 
 def report(files, stream: TextIO) -> None:

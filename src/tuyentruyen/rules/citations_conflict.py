@@ -4,7 +4,11 @@
 
 Gom mọi lần kế hoạch viện dẫn cùng một văn bản (cùng số, ký hiệu) — ở căn cứ, văn bản được
 thực hiện và trong nội dung — rồi báo khi các lần viện dẫn ghi ngày ban hành khác nhau, hoặc
-(với các viện dẫn có cấu trúc) trích yếu khác nhau. Văn bản hành chính không có năm trong ký
+trích yếu khác nhau: giữa hai căn cứ (hay văn bản được thực hiện) có cấu trúc, trích yếu phải
+giống nhau; khi một bên là căn cứ viết nguyên văn (`- Căn cứ Quyết định số … về …;`), hai
+trích yếu bị coi là khác khi chúng gần như không có chữ chung (viết gọn hay đổi vài chữ thì
+không bị báo). Trích yếu trong nội dung các mục không bị so, vì ở đó văn bản thường được nhắc
+tóm tắt. Văn bản hành chính không có năm trong ký
 hiệu ("2250/QĐ-UBND") được đánh số lại mỗi năm, nên chỉ bị coi là một khi hai ngày cùng một năm
 và cùng cơ quan ban hành.
 
@@ -31,6 +35,13 @@ plan:
         - Các mục tiêu của Chương trình tổng thể theo Nghị quyết số 76/NQ-CP ngày 17/5/2021 của Chính phủ.
 ```
 
+```yaml
+document:
+  bases:
+    - Căn cứ Quyết định số 2250/QĐ-UBND ngày 09/12/2022 của UBND tỉnh về kế hoạch cải cách hành chính năm 2023;
+    - Căn cứ Quyết định số 2250/QĐ-UBND ngày 09/12/2022 của UBND tỉnh về chuyển đổi số và phát triển chính quyền số;
+```
+
 ## Nên viết
 
 ```yaml
@@ -47,6 +58,17 @@ plan:
       kind: content
       items:
         - Các mục tiêu của Chương trình tổng thể theo Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ.
+```
+
+```yaml
+document:
+  bases:
+    - Căn cứ Quyết định số 2250/QĐ-UBND ngày 09/12/2022 của UBND tỉnh về kế hoạch cải cách hành chính năm 2023;
+    - type: Quyết định
+      number: 2250/QĐ-UBND
+      date: 09/12/2022
+      issuer: UBND tỉnh
+      subject: về kế hoạch cải cách hành chính tỉnh Hà Giang năm 2023
 ```
 """
 
@@ -66,6 +88,17 @@ SEVERITY = "error"
 def _subject(text: str) -> str:
     key = loose_key(text)
     return re.sub(r"^(?:về việc|về|v v)\s+", "", key)
+
+
+def _subjects_differ(a, b) -> bool:
+    """Two structured citations must agree word for word; with a căn cứ written as text, two subjects
+    differ when they share less than half of their words (a shorter or reworded one is the same)."""
+    if not (a.subject and b.subject and a.in_bases and b.in_bases):
+        return False
+    if a.structured and b.structured:
+        return _subject(a.subject) != _subject(b.subject)
+    wa, wb = set(_subject(a.subject).split()), set(_subject(b.subject).split())
+    return bool(wa and wb) and len(wa & wb) < 0.5 * min(len(wa), len(wb))
 
 
 def _same_issuer(a, b) -> bool:
@@ -91,12 +124,13 @@ def check(ctx):
                                  f"ngày {fmt_date(f.date)}.",
                                  "Đối chiếu văn bản gốc và sửa cho hai chỗ cùng một ngày.", **at)
                 break
-            if c.structured and f.structured and c.subject and f.subject and _subject(c.subject) != _subject(f.subject):
+            if _subjects_differ(c, f):
                 line = ctx.locate(f.path).line
-                yield ctx.report(c.path + ("subject",),
+                path, at = c.subject_at()
+                yield ctx.report(path,
                                  f"Văn bản {key} có trích yếu “{short(c.subject)}”, khác trích yếu ở dòng {line} "
                                  f"(“{short(f.subject)}”).",
-                                 "Đối chiếu văn bản gốc và ghi thống nhất một trích yếu.")
+                                 "Đối chiếu văn bản gốc và ghi thống nhất một trích yếu.", **at)
                 break
         else:
             first_of[key].append(c)

@@ -55,7 +55,9 @@ class Context:
         self.file: str = loaded.display
         self.config = config
         self.registry = registry
-        self.units = registry.index  # UnitIndex | None
+        # UnitIndex | None, seen from the plan's date: among units sharing a name, the one that exists then
+        self.units = registry.index.for_plan(loaded.plan.document.date, loaded.plan.plan.year) \
+            if registry.index is not None else None
         self.year: int = self.plan.plan.year
         self.date = self.plan.document.date
         self.rule: Rule | None = None
@@ -135,9 +137,20 @@ class Context:
         if line is None:
             pos = self.locate(path, key=key)
             line, col = pos.line, pos.col
+            end_line, end_col = self._value_end(path, key, line, col)
         return Problem(rule.code, message, self.file, line, col,
                        severity=self._severity.get(rule.code, rule.severity), hint=hint,
                        end_line=end_line, end_col=end_col, path=tuple(path), fix=problem_fix)
+
+    def _value_end(self, path: tuple, key: bool, line: int, col: int) -> tuple[int | None, int | None]:
+        """The end (line, column after it) of the whole scalar written at line:col, so that a problem
+        about a value ("Đài Phát thanh - Truyền hình tỉnh") marks all of it, not its first word."""
+        key_node, node, depth = self.yaml.node_at(path)
+        for target in ((key_node, node) if key else (node, key_node)):
+            if isinstance(target, yaml.ScalarNode) and target.value \
+                    and (target.start_mark.line + 1, target.start_mark.column + 1) == (line, col):
+                return target.end_mark.line + 1, target.end_mark.column + 1
+        return None, None
 
     # -- cached views of the plan
 
@@ -177,11 +190,7 @@ class Context:
 
     def tasks(self) -> list[tuple[tuple, object]]:
         """Every task of the appendix with its path."""
-        def build():
-            if self.plan.appendix is None:
-                return []
-            return [(self.plan.appendix.task_path(gi, ti), t) for gi, ti, _g, t in self.plan.iter_tasks()]
-        return self.cached("tasks", build)  # type: ignore[return-value]
+        return self.cached("tasks", lambda: list(self.plan.task_paths()))  # type: ignore[return-value]
 
     def dues(self) -> list[Due]:
         """Every deadline field, written or not (tasks and duties always have one)."""

@@ -47,7 +47,7 @@ tướng Chính phủ về chế độ tuần làm việc 40 giờ.
 
 from __future__ import annotations
 
-from tuyentruyen.rules.common import date_span
+from tuyentruyen.rules.common import date_span, time_parts
 from tuyentruyen.vn.dates import WEEKDAYS, fmt_date
 
 CODE = "TT-D008"
@@ -60,9 +60,9 @@ def check(ctx):
     for due in ctx.dues():
         if not due.text:
             continue
-        t = ctx.time(due.text)
-        if str(t.kind) in ("deadline", "date") and t.date is not None and date_span(due.text):
-            candidates.append((due, t.date))
+        for t in time_parts(ctx.time(due.text)):
+            if str(t.kind) in ("deadline", "date") and t.date is not None and date_span(due.text):
+                candidates.append((due, t.date))
     if not candidates:
         return
     years = sorted({d.year for _, d in candidates})
@@ -72,7 +72,20 @@ def check(ctx):
         if why is None:
             continue
         before = calendar.previous_working_day(d)
-        span = date_span(due.text)
+        span = _span_of(due.text, d)
         yield ctx.report(due.path, f"Hạn chót {fmt_date(d)} của “{due.text}” rơi vào {why}.",
                          f"Chọn một ngày làm việc, ví dụ ngày làm việc liền trước: {WEEKDAYS[before.weekday()]} "
                          f"{fmt_date(before)}.", start=span[0], end=span[1])
+
+
+def _span_of(text: str, day) -> tuple[int, int]:
+    """Where the date day is written in text (the first date, when it cannot be told)."""
+    import re
+
+    from tuyentruyen.vn.dates import parse_vn_date
+
+    for m in re.finditer(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s*năm\s+\d{2,4}",
+                         text, re.IGNORECASE):
+        if parse_vn_date(m.group(0)) == day:
+            return m.span()
+    return date_span(text)  # type: ignore[return-value]

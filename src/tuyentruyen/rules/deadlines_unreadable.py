@@ -4,7 +4,11 @@
 
 Đọc thời gian thực hiện như cán bộ thường viết — "Thường xuyên", "Quý I, Quý II/2023",
 "Quý III- IV/2023", "Định kỳ hằng quý", "Tháng 6/2024", "trước ngày 15/3/2024", "Năm 2023",
-"6 tháng đầu năm", "Theo kế hoạch kiểm tra" — và báo những cách viết không thuộc dạng nào.
+"6 tháng đầu năm", "Theo kế hoạch kiểm tra", và cả đầu, giữa, cuối một kỳ ("Đầu năm", "cuối quý
+II/2024"), một ngày trong tuần hay trong năm ("Thứ Sáu hằng tuần", "Ngày 9/11 hằng năm"), các đợt
+("Đợt 1: Quý II/2024; Đợt 2: Quý IV/2024"), một động từ đứng trước ("Thực hiện trong quý III/2024"),
+"… và các năm tiếp theo" — và báo những cách viết không thuộc dạng nào. Một câu hỏi ("khi nào
+xong", "bao giờ") không phải là thời gian: bị báo, không được hiểu như một sự kiện.
 
 ## Vì sao quan trọng
 
@@ -24,6 +28,16 @@ appendix:
       due: Sớm nhất có thể
 ```
 
+```yaml
+appendix:
+  title: CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2024
+  tasks:
+    - id: cuoc-thi
+      content: Cuộc thi tìm hiểu cải cách hành chính
+      lead: Sở Nội vụ
+      due: khi nào xong
+```
+
 ## Nên viết
 
 ```yaml
@@ -34,6 +48,24 @@ appendix:
       content: Tổ chức tập huấn nghiệp vụ cải cách hành chính
       lead: Sở Nội vụ
       due: Quý II/2024
+```
+
+```yaml
+appendix:
+  title: CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2024
+  tasks:
+    - id: tap-huan
+      content: Tổ chức tập huấn nghiệp vụ cải cách hành chính
+      lead: Sở Nội vụ
+      due: "Đợt 1: Quý II/2024; Đợt 2: Quý IV/2024"
+    - id: chuyen-muc
+      content: Phát sóng chuyên mục cải cách hành chính
+      lead: Đài Phát thanh - Truyền hình tỉnh
+      due: Thứ Sáu hằng tuần
+    - id: bao-cao
+      content: Báo cáo kết quả tuyên truyền
+      lead: Sở Nội vụ
+      due: Cuối quý
 ```
 """
 

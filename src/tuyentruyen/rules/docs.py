@@ -59,11 +59,18 @@ def page(rule: Rule) -> str:
     for title, body in sections.items():
         if title not in SECTIONS:
             lines += [f"## {title}", "", body.strip(), ""]
+    if rule.subject == "progress":
+        about = (f"Các ví dụ là một tệp tiến độ (`plan.progress.yaml`, xem [docs/work.md](../work.md)) của kế hoạch mẫu "
+                 f"[`plan.yaml`](../../{EXAMPLES_DIR}/plan.yaml); khi ví dụ có hai phần ngăn bởi `---`, phần đầu được "
+                 "ghép lên kế hoạch mẫu. Bộ kiểm thử chạy từng ví dụ: ví dụ sai phải có lỗi "
+                 f"{rule.code}, ví dụ đúng không có lỗi nào.")
+    else:
+        about = (f"Các ví dụ là một phần của tệp kế hoạch, ghép lên kế hoạch mẫu [`plan.yaml`](../../{EXAMPLES_DIR}/"
+                 f"plan.yaml) với sổ đơn vị [`units.yaml`](../../{EXAMPLES_DIR}/units.yaml); bộ kiểm thử chạy từng ví "
+                 f"dụ: ví dụ sai phải có lỗi {rule.code}, ví dụ đúng không có lỗi nào.")
     lines += [
         "---", "",
-        f"Các ví dụ là một phần của tệp kế hoạch, ghép lên kế hoạch mẫu [`plan.yaml`](../../{EXAMPLES_DIR}/plan.yaml) "
-        f"với sổ đơn vị [`units.yaml`](../../{EXAMPLES_DIR}/units.yaml); bộ kiểm thử chạy từng ví dụ: ví dụ sai phải "
-        f"có lỗi {rule.code}, ví dụ đúng không có lỗi nào.",
+        about,
         "",
         f"Bỏ qua trên một dòng: ghi `# tt: ignore[{rule.code}]` ở cuối dòng, kèm lý do. Đổi mức độ, bật hay tắt "
         "quy tắc cho cả kho: tệp `tt.toml` ([cấu hình](../config.md)). Trang này được sinh từ mô-đun "
@@ -133,6 +140,15 @@ def merge(base, over):
             out[k] = merge(base[k], v) if k in base else v
         return out
     return over
+
+
+def example_progress(block: str) -> tuple[str, str]:
+    """(plan text, progress text) of an example of a progress rule: "plan fragment --- progress",
+    or the progress file alone over the example plan."""
+    head, sep, tail = block.partition("\n---\n")
+    if not sep:
+        return example_plan("{}"), block
+    return example_plan(head), tail
 
 
 def example_plan(block: str) -> str:

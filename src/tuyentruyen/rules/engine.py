@@ -1,11 +1,12 @@
 """The rule engine (bộ máy quy tắc): finds the rules, runs them on one plan, filters the results.
 
 A rule is a module of this package named ``deadlines_*``, ``responsibilities_*``,
-``citations_*`` or ``text_*`` that defines ``CODE``, ``TITLE`` (Vietnamese), ``SEVERITY``
+``citations_*``, ``text_*`` or ``progress_*`` that defines ``CODE``, ``TITLE`` (Vietnamese), ``SEVERITY``
 and ``check(ctx)``, a generator of problems made with ``ctx.report(path, message, hint)``;
 its docstring is its documentation page. Optional: ``DEFAULT_ENABLED = False`` (opt-in
 through ``select``/``extend-select``), ``FIXABLE = True`` (it offers safe fixes).
-Adding a rule is adding a file.
+Adding a rule is adding a file. A ``progress_*`` rule (``SUBJECT = "progress"``, family TT-P) reads a
+progress file with its plan and is run by :func:`tuyentruyen.work.check.lint_progress`, not on plans.
 
 A rule reads a :class:`~tuyentruyen.rules.context.Context` (built once per plan). After
 the rules, ``# tt: ignore[CODE]`` comments silence problems on their line
@@ -36,9 +37,10 @@ FAMILIES = {
     "R": ("responsibilities", "Trách nhiệm"),
     "C": ("citations", "Viện dẫn và dẫn chiếu"),
     "T": ("text", "Chữ viết"),
+    "P": ("progress", "Tiến độ thực hiện"),  # across a plan and its progress file (tuyentruyen.work.check)
 }
 _PREFIXES = tuple(name + "_" for name, _ in FAMILIES.values())
-_CODE = re.compile(r"^TT-[DRCT]\d{3}$")
+_CODE = re.compile(rf"^TT-[{''.join(FAMILIES)}]\d{{3}}$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Rule:
     module: ModuleType
     default: bool = True
     fixable: bool = False
+    subject: str = "plan"  # what check(ctx) reads: a plan, or a progress file with its plan (SUBJECT)
 
     @property
     def family(self) -> str:
@@ -82,7 +85,7 @@ def all_rules() -> tuple[Rule, ...]:
         found[code] = Rule(
             code=code, title=module.TITLE, severity=Severity(module.SEVERITY), doc=module.__doc__ or "",
             module=module, default=getattr(module, "DEFAULT_ENABLED", True),
-            fixable=getattr(module, "FIXABLE", False))
+            fixable=getattr(module, "FIXABLE", False), subject=getattr(module, "SUBJECT", "plan"))
     return tuple(found[c] for c in sorted(found))
 
 
@@ -149,7 +152,7 @@ def _lint(loaded, config: Config | None, registry) -> list[Problem]:
         from tuyentruyen.project.config import config_for
 
         config = config_for(loaded.path)
-    rules = enabled_rules(config, loaded.path)
+    rules = [r for r in enabled_rules(config, loaded.path) if r.subject == "plan"]
     if registry is None:
         registry = registry_for(loaded.path, loaded.plan, config)
     ctx = Context(loaded, config, registry)

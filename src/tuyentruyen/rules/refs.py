@@ -37,6 +37,13 @@ class Cited:
     date_error: str | None = None
     type_mismatch: str | None = None
     text: str | None = None  # the citation as written (free text)
+    issuer_span: tuple[int, int] | None = None  # in the text value (free text only)
+    subject_span: tuple[int, int] | None = None
+
+    @property
+    def in_bases(self) -> bool:
+        """Written among the căn cứ or the documents implemented (not in the running text)."""
+        return self.path[:2] in (("document", "bases"), ("plan", "implements"))
 
     @property
     def symbol_key(self) -> str | None:
@@ -54,6 +61,17 @@ class Cited:
 
     def symbol_path(self) -> tuple:
         return self.path + ("number",) if self.structured else self.path
+
+    def issuer_at(self) -> tuple[tuple, dict]:
+        """(path, ctx.report keyword arguments) pointing at the issuer."""
+        if self.structured:
+            return self.path + ("issuer",), {}
+        return self.path, ({"start": self.issuer_span[0], "end": self.issuer_span[1]} if self.issuer_span else {})
+
+    def subject_at(self) -> tuple[tuple, dict]:
+        if self.structured:
+            return self.path + ("subject",), {}
+        return self.path, ({"start": self.subject_span[0], "end": self.subject_span[1]} if self.subject_span else {})
 
     def date_at(self) -> tuple[tuple, dict]:
         if self.structured:
@@ -82,20 +100,31 @@ def reference_values(ctx):
     out = []
     if ctx.plan.plan.reference:
         out.append((("plan", "reference"), ctx.plan.plan.reference))
-    if ctx.plan.appendix is not None and ctx.plan.appendix.reference:
-        out.append((("appendix", "reference"), ctx.plan.appendix.reference))
+    for base, appendix in ctx.plan.all_appendices():  # `appendix`, or each of `appendices`
+        if appendix.reference:
+            out.append((base + ("reference",), appendix.reference))
     return out
 
 
-def _from_text(path: tuple, text: str) -> list[Cited]:
+def citations_in(ctx, text: str) -> list:
+    """find_citations(text), once per text of the plan (several rules read the same values)."""
     from tuyentruyen.vn.citations import find_citations
 
+    cache = ctx.cached("citations_by_text", dict)
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = find_citations(text)
+    return found
+
+
+def _from_text(ctx, path: tuple, text: str) -> list[Cited]:
     out = []
-    for c in find_citations(text):
+    for c in citations_in(ctx, text):
         if c.symbol is None and c.date is None and c.date_error is None:
             continue
-        out.append(Cited(path, False, c.type_name, c.number, c.symbol, c.date, c.issuer, c.title,
-                         c.symbol_span, c.date_span, c.date_text, c.date_error, c.type_mismatch, c.text))
+        out.append(Cited(path, False, c.type_name, c.number, c.symbol, c.date, c.issuer, c.subject or c.title,
+                         c.symbol_span, c.date_span, c.date_text, c.date_error, c.type_mismatch, c.text,
+                         c.issuer_span, c.subject_span if c.subject else None))
     return out
 
 
@@ -115,7 +144,7 @@ def cited(ctx) -> list[Cited]:
                 out.append(Cited(key + (i,), True, c.type, number, c.number, c.date, c.issuer, c.subject,
                                  type_mismatch=mismatch))
         for path, text in text_values(ctx):
-            out.extend(_from_text(path, text))
+            out.extend(_from_text(ctx, path, text))
         lines = {}
 
         def order(c: Cited):
@@ -130,4 +159,4 @@ def cited(ctx) -> list[Cited]:
 
 def references(ctx) -> list[Cited]:
     return ctx.cached("references", lambda: [c for path, text in reference_values(ctx)
-                                             for c in _from_text(path, text)])
+                                             for c in _from_text(ctx, path, text)])

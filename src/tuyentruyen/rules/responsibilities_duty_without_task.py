@@ -45,7 +45,7 @@ plan:
 
 from __future__ import annotations
 
-from tuyentruyen.rules.common import display_unit
+from tuyentruyen.rules.common import display_unit, validity
 from tuyentruyen.rules.responsibilities_task_without_duty import covered, task_units
 
 CODE = "TT-R009"
@@ -67,6 +67,8 @@ def check(ctx):
             continue
         if ctx.units is not None and any(ctx.resolve(name) is None for name in duty.unit):
             continue  # a unit not in the registry: TT-R005 says so
+        if ctx.units is not None and all(validity(ctx, ctx.resolve(n).unit) is not None for n in duty.unit):
+            continue  # units that do not exist at the plan's date: TT-R007 says what to write instead
         names = ", ".join(display_unit(ctx, n) for n in duty.unit)
         yield ctx.report(path + ("unit",),
                          f"{names} có nhiệm vụ trong phần Tổ chức thực hiện nhưng không chủ trì hay phối hợp việc "

@@ -47,33 +47,19 @@ quan, tổ chức, đơn vị có trách nhiệm thực hiện).
 
 from __future__ import annotations
 
-import re
-
+from tuyentruyen.rules.common import reached_by_recipients, recipients_reached, validity
 from tuyentruyen.vn.units import loose_key
 
 CODE = "TT-R008"
 TITLE = "Đơn vị được giao việc không có trong Nơi nhận"
 SEVERITY = "warning"
 
-_ARTICLE = re.compile(r"^\s*như\s+điều", re.IGNORECASE)
-
 
 def check(ctx):
     idx = ctx.units
     doc = ctx.plan.document
-    if idx is None or not doc.recipients:
+    if idx is None or recipients_reached(ctx) is None:
         return
-    executors = tuple(ctx.plan.decision.executors) if ctx.plan.decision is not None else ()
-    if not executors and any(_ARTICLE.match(r) for r in doc.recipients):
-        return  # "Như Điều 3" without Điều 3 written: cannot tell
-    lines = list(doc.recipients)
-    if any(_ARTICLE.match(r) for r in doc.recipients):
-        lines += executors
-    if any("liên quan" in line.lower() for line in lines):
-        return  # "… và các cơ quan, đơn vị liên quan": everyone is reached
-    reached: set[str] = set()
-    for line in doc.recipients:
-        reached.update(r.unit.id for r in idx.parties(line, executors))
     issuer = {loose_key(n) for n in (doc.issuer.name, doc.issuer.short) if n}
     reported: set[str] = set()
     for ref in ctx.unit_refs():
@@ -85,7 +71,9 @@ def check(ctx):
         u = r.unit
         if idx.is_group(u) and not idx.members(u.id):
             continue  # a group with no member listed ("các cơ quan, đơn vị có liên quan"): nobody to check
-        if loose_key(u.name) in issuer or _reachable(idx, u, reached):
+        if validity(ctx, u) is not None:
+            continue  # a unit that does not exist at the plan's date: TT-R007 says what to write instead
+        if loose_key(u.name) in issuer or reached_by_recipients(ctx, u):
             continue
         reported.add(u.id)
         role = "chủ trì nhiệm vụ" if ref.role == "lead" else "được giao nhiệm vụ"
@@ -93,9 +81,3 @@ def check(ctx):
                          f"{u.name} {role} nhưng không có trong Nơi nhận (kể cả qua nhóm hay “Như Điều 3”): "
                          "đơn vị sẽ không nhận được văn bản.",
                          f"Thêm “{u.name}” (hoặc nhóm chứa đơn vị này) vào `document.recipients`.")
-
-
-def _reachable(idx, unit, reached: set[str]) -> bool:
-    if unit.id in reached or idx.groups_of(unit.id) & reached:
-        return True
-    return idx.is_group(unit) and bool(idx.members(unit.id) & reached)

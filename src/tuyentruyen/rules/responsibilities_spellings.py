@@ -85,9 +85,14 @@ def check(ctx):
 
 
 def _report(ctx, path, written: str, r, *, fix: bool):
-    kind = {"alias": "tên gọi khác", "case": "cách viết khác hoa thường"}.get(r.how, "cách viết gần đúng")
+    kind = {"alias": "tên gọi khác (`aliases`)", "case": "cách viết khác hoa thường"}.get(r.how, "cách viết gần đúng")
+    if r.how == "alias":
+        note = ("`aliases` trong sổ đơn vị chỉ để tt nhận ra cách viết khác; văn bản dùng tên chuẩn hoặc tên viết "
+                "tắt (`short`).")
+    else:
+        note = ("nếu cách viết này hay gặp, ghi nó vào `aliases` của đơn vị trong sổ đơn vị để tt nhận ra (không "
+                "ghi vào `short`: `short` chỉ dành cho tên viết tắt được chấp nhận).")
     return ctx.report(path, f"“{written}” là {kind} của “{r.unit.name}”, không phải tên chuẩn hay tên viết tắt "
                       "trong sổ đơn vị.",
-                      f"Viết “{r.unit.name}” (`tt lint --fix` sửa tự động); nếu đây là cách viết tắt được chấp "
-                      "nhận, thêm nó vào `short` của đơn vị trong sổ đơn vị.",
+                      f"Viết “{r.unit.name}” (`tt lint --fix` sửa tự động); {note}",
                       fix=r.unit.name if fix else None)

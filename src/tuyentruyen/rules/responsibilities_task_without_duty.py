@@ -43,6 +43,7 @@ plan:
 
 from __future__ import annotations
 
+from tuyentruyen.rules.common import validity
 from tuyentruyen.vn.units import clean, loose_key
 
 CODE = "TT-R010"
@@ -105,6 +106,8 @@ def check(ctx):
             continue
         reported.add(k)
         r = ctx.resolve(ref.written)
+        if r is not None and validity(ctx, r.unit) is not None:
+            continue  # a unit that does not exist at the plan's date: TT-R007 says what to write instead
         name = r.unit.name if r is not None else clean(ref.written)
         yield ctx.report(ref.path,
                          f"{name} chủ trì việc trong phụ lục nhưng không có nhiệm vụ nào trong phần Tổ chức thực hiện.",

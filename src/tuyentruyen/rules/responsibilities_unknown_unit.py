@@ -60,7 +60,13 @@ def check(ctx):
         message = f"{_ROLE[ref.role]} “{short(ref.written, 80)}” không có trong sổ đơn vị ({registry})."
         parts = ctx.units.split(ref.written)
         guess = ctx.units.suggest(ref.written)
-        if len(parts) >= 2:
+        label, _, rest = ref.written.partition(":")
+        named = ctx.resolve(rest) if rest.strip() and 0 < len(label.split()) <= 3 else None
+        if named is not None:
+            # "Chỉ trì: Sở Nội vụ": the column's label copied with the name (the key already says it)
+            message += f" Tên đơn vị “{named.unit.name}” được ghi kèm nhãn “{label.strip()}:” ở trước."
+            hint = f"Bỏ nhãn “{label.strip()}:”, chỉ ghi tên đơn vị: “{named.unit.name}”."
+        elif len(parts) >= 2:
             names = "; ".join(p.unit.name for p in parts)
             message += f" Dòng này có vẻ ghi {len(parts)} đơn vị: {names}."
             hint = "Mỗi đơn vị một dòng trong danh sách, ví dụ `- " + parts[0].unit.name + "`."

@@ -5,7 +5,9 @@
 Sổ đơn vị ghi thời hạn tồn tại của đơn vị (`valid_from`, `valid_until`) và đơn vị kế thừa
 (`successor`). Quy tắc báo đơn vị được giao việc khi đã hết hiệu lực trước ngày ký kế hoạch
 (bản dự thảo chưa có ngày: trước ngày 01/01 của năm kế hoạch), hoặc chỉ thành lập sau ngày
-đó (bản dự thảo: sau ngày 31/12 của năm kế hoạch), và gợi ý đơn vị kế thừa.
+đó (bản dự thảo: sau ngày 31/12 của năm kế hoạch), và gợi ý đơn vị kế thừa — cùng với việc thêm
+đơn vị kế thừa vào Nơi nhận khi Nơi nhận chưa có nó. Đơn vị như vậy không bị TT-R008 (Nơi nhận)
+báo thêm: một đơn vị, một lời khuyên.
 
 ## Vì sao quan trọng
 
@@ -47,9 +49,7 @@ appendix:
 
 from __future__ import annotations
 
-import datetime as dt
-
-from tuyentruyen.rules.common import fmt_date
+from tuyentruyen.rules.common import fmt_date, reached_by_recipients, validity
 
 CODE = "TT-R007"
 TITLE = "Đơn vị không còn (hoặc chưa) tồn tại"
@@ -59,20 +59,26 @@ SEVERITY = "error"
 def check(ctx):
     if ctx.units is None:
         return
-    earliest = ctx.date or dt.date(ctx.year, 1, 1)
-    latest = ctx.date or dt.date(ctx.year, 12, 31)
     when = f"ngày ký kế hoạch ({fmt_date(ctx.date)})" if ctx.date else f"năm kế hoạch {ctx.year}"
     for ref in ctx.unit_refs():
         r = ctx.resolve(ref.written)
         if r is None:
             continue
         u = r.unit
-        if u.valid_until is not None and u.valid_until < earliest:
-            heir = ctx.units.by_id.get(u.successor) if u.successor else None
+        found = validity(ctx, u)
+        if found is None:
+            continue
+        kind, heir = found
+        if kind == "ended":
             message = f"{u.name} chỉ tồn tại đến ngày {fmt_date(u.valid_until)}, trước {when}."
-            hint = (f"Giao việc cho đơn vị kế thừa: {heir.name}." if heir is not None
-                    else "Giao việc cho đơn vị đang tồn tại, hoặc sửa `valid_until` trong sổ đơn vị nếu ghi nhầm.")
+            if heir is not None:
+                hint = f"Giao việc cho đơn vị kế thừa: {heir.name}"
+                if ref.role in ("lead", "duty") and not reached_by_recipients(ctx, heir):
+                    hint += f", và thêm “{heir.name}” vào Nơi nhận (`document.recipients`)"
+                hint += "."
+            else:
+                hint = "Giao việc cho đơn vị đang tồn tại, hoặc sửa `valid_until` trong sổ đơn vị nếu ghi nhầm."
             yield ctx.report(ref.path, message, hint)
-        elif u.valid_from is not None and u.valid_from > latest:
+        else:
             yield ctx.report(ref.path, f"{u.name} chỉ được thành lập từ ngày {fmt_date(u.valid_from)}, sau {when}.",
                              "Giao việc cho đơn vị đang tồn tại, hoặc sửa `valid_from` trong sổ đơn vị nếu ghi nhầm.")

@@ -13,39 +13,94 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 
 import yaml
 
+from tuyentruyen.loading.source import line_starts
+
 _FLOW_BREAKERS = frozenset(",[]{}")
+_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # where a folded line ends (CR LF: at the CR)
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
 def value_offsets(node: yaml.ScalarNode, text: str) -> list[int] | None:
-    """For each character of node.value, its index in text; None when they cannot be aligned."""
+    """For each character of node.value, its index in text; None when they cannot be aligned.
+
+    Linear in the scalar's length: the stretches the source holds verbatim are matched in
+    blocks; elsewhere a space of the value is the next space or line break of the source (a
+    plain or quoted scalar folds a line break into a space), and the next of each is looked
+    for once, not from every space (a 2 MB line took a minute that way). Line breaks are
+    libyaml's (tuyentruyen.loading.source.LINE_BREAK). The last answers are kept: the rules
+    and the fixes of one plan ask for the same scalars again."""
+    key = id(node)
+    hit = _RECENT.get(key)
+    if hit is not None and hit[0] is node and hit[1] is text:
+        return hit[2]
+    offs = _align(node, text)
+    if len(_RECENT) >= _RECENT_MAX:
+        _RECENT.clear()
+    _RECENT[key] = (node, text, offs)
+    return offs
+
+
+_RECENT: dict[int, tuple] = {}
+_RECENT_MAX = 64
+
+
+def _align(node: yaml.ScalarNode, text: str) -> list[int] | None:
     value = node.value
     start, end = node.start_mark.index, node.end_mark.index
     style = node.style or ""
     p = start
     if style in ("|", ">"):
-        nl = text.find("\n", start, end)
-        if nl < 0:
+        header_end = _BREAK.search(text, start, end)
+        if header_end is None:
             return [] if not value else None
-        p = nl + 1
+        p = header_end.end()
     elif style in ("'", '"'):
         p = start + 1
     offs: list[int] = []
-    find = text.find
-    for ch in value:
-        if ch == " ":
-            a, b = find(" ", p, end), find("\n", p, end)
-            q = a if b < 0 or (0 <= a < b) else b
+    append, find, search, startswith = offs.append, text.find, _BREAK.search, text.startswith
+    space = brk = -2  # the next space / line break at or after p (-1: none left; -2: not looked for)
+    i, n = 0, len(value)
+    while i < n:
+        run = _verbatim(text, p, value, i, n)
+        if run:
+            offs.extend(range(p, p + run))
+            i += run
+            p += run
+            if i == n:
+                break
+        ch = value[i]
+        if ch == " " or ch == "\n":  # a space may be a folded line break; a line break any of libyaml's
+            if -1 != brk < p:
+                m = search(text, p, end)
+                brk = m.start() if m else -1
+            if ch == "\n":
+                q = brk
+            else:
+                if -1 != space < p:
+                    space = find(" ", p, end)
+                q = space if brk < 0 or 0 <= space < brk else brk
         else:
             q = find(ch, p, end)
         if q < 0:
             return None
-        offs.append(q)
-        p = q + 1
+        append(q)
+        p = q + 2 if q == brk and startswith("\r\n", q) else q + 1
+        i += 1
     return offs
+
+
+def _verbatim(text: str, p: int, value: str, i: int, n: int) -> int:
+    """How many characters of value from i the text holds as they are from p (compared in blocks)."""
+    k, step = 0, 4096
+    while step:
+        while i + k + step <= n and text.startswith(value[i + k:i + k + step], p + k):
+            k += step
+        step >>= 3
+    return k
 
 
 def source_span(node: yaml.ScalarNode, text: str, offs: list[int] | None, start: int, end: int) -> tuple[int, int] | None:
@@ -101,15 +156,11 @@ def _value_bounds(node: yaml.ScalarNode, text: str) -> tuple[int, int] | None:
 
 
 class LineIndex:
-    """Absolute character index → (line, column), both 1-based, in O(log n)."""
+    """Absolute character index → (line, column), both 1-based, in O(log n); lines as libyaml
+    counts them (tuyentruyen.loading.source.line_starts), so they agree with every mark."""
 
     def __init__(self, text: str):
-        starts = [0]
-        i = text.find("\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
-        self.starts = starts
+        self.starts = line_starts(text)
 
     def pos(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index) - 1

@@ -261,7 +261,8 @@ class ParseError:
 
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_SEG_OK = re.compile(r"[A-Za-zĐđ0-9]+")
+# a segment of a symbol; "&" joins two units of one issuer ("SNV-CCHC&PC", "BTTTT-PTTH&TTĐT")
+_SEG_OK = re.compile(r"[A-Za-zĐđ0-9]+(?:&[A-Za-zĐđ0-9]+)*")
 _MIXED_CASE_OK = frozenset({"TTg"})
 _PREFIX = re.compile(r"^\s*(?:số|so)\s*[:.]?\s*", re.IGNORECASE)
 
@@ -606,9 +607,17 @@ class Citation:
     issuer_span: tuple[int, int] | None
     title: str | None = None
     type_mismatch: str | None = None
+    subject: str | None = None  # what the document is about, as written after it ("về …", "ban hành …")
+    subject_span: tuple[int, int] | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the whole citation is written, its subject included."""
+        return (self.start, self.subject_span[1] if self.subject_span else self.end)
 
 
-_SEG = r"[A-ZĐ](?:[A-ZĐ0-9]|[a-zđ](?![a-zđ]))*"
+_SEG1 = r"[A-ZĐ](?:[A-ZĐ0-9]|[a-zđ](?![a-zđ]))*"
+_SEG = rf"{_SEG1}(?:&{_SEG1})*"
 _HY = r"[ \t]*[-\u2013\u2014][ \t]*"
 _SYMBOL = (
     rf"(?:\d{{1,6}}[ \t]*/[ \t]*(?:\d{{2,4}}[ \t]*/[ \t]*)?{_SEG}(?:{_HY}{_SEG})*"
@@ -655,6 +664,14 @@ _LAW_SYMBOL = re.compile(rf"[ \t,]+(?:(?i:số)[ \t]*:?[ \t]*)?(?P<symbol>{_SYMB
 _LAW_DATE = re.compile(rf"[ \t,]+ngày[ \t]+(?:{_DATE_IN_TEXT})", re.IGNORECASE)
 
 
+def _starts_document(text: str, pos: int) -> bool:
+    """Does a document type start at pos ("Đề án …", "Quyết định số …"), cited or only named?"""
+    if _citation_regex().match(text, pos) or _LAW_HEAD.match(text, pos):
+        return True
+    words = _ISSUER_WORD.findall(text[pos:pos + 40])[:3]
+    return any(doc_type(" ".join(words[:n])) is not None for n in (1, 2, 3) if len(words) >= n)
+
+
 def _read_issuer(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
     """The issuer named after "của": words up to punctuation, a stop word (the verb or
     topic that follows: "về", "ban hành", "phê duyệt"…) or the next citation."""
@@ -668,6 +685,12 @@ def _read_issuer(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
             break
         word = m.group()
         low = word.casefold()
+        if low == "và" and words and m.end() < len(text) and text[m.end()] == " ":
+            nxt = _ISSUER_WORD.match(text, m.end() + 1)
+            if nxt and nxt.group()[:1].isupper() and not _starts_document(text, nxt.start()):
+                words.append(m)  # "Sở Thông tin và Truyền thông": "và" inside the name
+                i = m.end()
+                continue
         if low in _ISSUER_STOP_WORDS:
             break
         if word == low and m.end() < len(text) and text[m.end()] == " ":
@@ -792,4 +815,33 @@ def find_citations(text: str) -> list[Citation]:
                   number=parse_symbol(m.group()), **tail))
 
     found.sort(key=lambda c: c.start)
-    return found
+    return _with_subjects(text, found)
+
+
+# the subject runs to the end of the clause: ";", a line break, a full stop, a bracket
+_SUBJECT_END = re.compile(r"[;\n()]|\.(?![0-9])(?=\s|$)|\s+(?:và|,)\s+(?=(?i:căn cứ|theo)\b)")
+_SUBJECT_MAX = 300
+
+
+def _with_subjects(text: str, found: list[Citation]) -> list[Citation]:
+    """Each citation with the subject written after it ("… của UBND tỉnh về cải cách hành chính"),
+    up to the end of the clause or the next citation; a law cited by name has its name instead."""
+    import dataclasses
+
+    out = []
+    for i, c in enumerate(found):
+        limit = found[i + 1].start if i + 1 < len(found) else len(text)
+        limit = min(limit, c.end + _SUBJECT_MAX)
+        stop = _SUBJECT_END.search(text, c.end, limit)
+        end = stop.start() if stop else limit
+        a = c.end
+        while a < end and text[a] in " \t,":
+            a += 1
+        b = end
+        while b > a and text[b - 1] in " \t,:;":
+            b -= 1
+        words = text[a:b].split()
+        if c.title is None and len(words) >= 2 and (words[0][:1].islower() or words[0].casefold() in ("về", "v/v")):
+            c = dataclasses.replace(c, subject=text[a:b], subject_span=(a, b))
+        out.append(c)
+    return out

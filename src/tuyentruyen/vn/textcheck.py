@@ -65,6 +65,14 @@ __all__ = [
     "fix_spaces",
     "fix_text",
     "fix_typos",
+    "find_inner_capitals",
+    "find_name_dashes",
+    "find_placeholders",
+    "find_terms",
+    "find_unaccented",
+    "looks_unaccented",
+    "other_tone_style",
+    "tone_key",
     "is_vietnamese_syllable",
     "load_typo_file",
 ]
@@ -826,3 +834,219 @@ def fix_text(
     if spaces:
         text = fix_spaces(text)
     return text
+
+
+# =========================================================================== style
+
+
+@functools.cache
+def style_words() -> dict:
+    """data/style_words.yaml: the common words of a trích yếu, the fixed terms and their form."""
+    from importlib.resources import files
+
+    raw = _safe_load(files("tuyentruyen.data").joinpath("style_words.yaml").read_text("utf-8")) or {}
+    return {
+        "subject_words": tuple(unicodedata.normalize("NFC", w) for w in raw.get("subject_words") or ()),
+        "terms": tuple(unicodedata.normalize("NFC", t["term"]) for t in raw.get("terms") or ()),
+    }
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+# --- tone placement: "hoá" (old) and "hóa" (new) ---------------------------------------------
+
+
+@functools.lru_cache(maxsize=65536)
+def tone_key(word: str) -> tuple[str, str] | None:
+    """(the word in the new placement, lower case; "old" or "new") for a word whose tone mark can sit
+    on either vowel of a final "oa", "oe", "uy" ("hoá"/"hóa", "thuỷ"/"thủy", "Uỷ"/"Ủy"); None for
+    every other word. "qu" is a consonant: "quý" has one spelling."""
+    from tuyentruyen.vn.units import _TONE_SWAP
+
+    low = unicodedata.normalize("NFC", word).lower()
+    tail = low[-2:]
+    if len(low) >= 3 and low[-3] == "q":
+        return None
+    if tail in _TONE_SWAP:
+        return low[:-2] + _TONE_SWAP[tail], "old"
+    if tail in _new_tails():
+        return low, "new"
+    return None
+
+
+@functools.cache
+def _new_tails() -> frozenset[str]:
+    from tuyentruyen.vn.units import _TONE_SWAP
+
+    return frozenset(_TONE_SWAP.values())
+
+
+def other_tone_style(word: str) -> str:
+    """word with its tone mark moved to the other vowel ("hoá" ↔ "hóa"), keeping its case."""
+    from tuyentruyen.vn.units import _TONE_SWAP
+
+    back = {v: k for k, v in _TONE_SWAP.items()}
+    low = unicodedata.normalize("NFC", word).lower()
+    tail = low[-2:]
+    swapped = low[:-2] + (_TONE_SWAP.get(tail) or back.get(tail, tail))
+    return "".join(s.upper() if w.isupper() else s for w, s in zip(word, swapped))
+
+
+# --- Vietnamese written without its diacritics: "thuong xuyen" ---------------------------------
+
+
+def _folded_syllable() -> re.Pattern[str]:
+    from tuyentruyen.vn.text import fold
+
+    def alts(pattern: str) -> str:
+        return "|".join(sorted({fold(a) for a in pattern.split("|")}, key=len, reverse=True))
+
+    return re.compile(rf"(?:{alts(_ONSET)})?(?:{alts(_OPEN_RHYME)}|(?:{alts(_CLOSED_NUCLEUS)})(?:ch|nh|ng|c|m|n|p|t))")
+
+
+_SKELETON: re.Pattern[str] | None = None
+
+
+def looks_unaccented(word: str) -> bool:
+    """Is an ASCII word a Vietnamese syllable with its diacritics left out ("thuong", "xuyen",
+    "truoc": not syllables as written, but "thương", "xuyên", "trước" are)?"""
+    global _SKELETON
+    if not word.isascii() or not word.isalpha():
+        return False
+    if _SKELETON is None:
+        _SKELETON = _folded_syllable()
+    low = word.lower()
+    return bool(_SKELETON.fullmatch(low)) and not is_vietnamese_syllable(low)
+
+
+@dataclass(frozen=True)
+class Unaccented:
+    """A text written without Vietnamese diacritics: the words that need them."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        shown = ", ".join(f"“{w}”" for w in self.words[:3])
+        return f"Chữ tiếng Việt viết không dấu ({shown}): văn bản hành chính phải viết đủ dấu."
+
+
+def find_unaccented(text: str) -> Unaccented | None:
+    """Vietnamese typed without diacritics ("thuong xuyen", "truoc ngay 15/3"): a text with no
+    letter outside ASCII whose words are Vietnamese syllables once their marks are put back (at
+    least two, most of its words), some of them impossible as written. English words, acronyms
+    (PCI, CCHC) and Roman numerals do not count."""
+    if not isinstance(text, str) or not text.isascii():
+        return None
+    words = [m for m in _WORD_RE.finditer(text) if not m.group().isupper() and len(m.group()) > 1]
+    if len(words) < 2:
+        return None
+    shaped = [m for m in words if looks_unaccented(m.group()) or is_vietnamese_syllable(m.group())]
+    bad = [m for m in words if looks_unaccented(m.group())]
+    if not bad or len(shaped) < 2 or len(shaped) < 0.8 * len(words):
+        return None
+    return Unaccented(bad[0].start(), bad[-1].end(), tuple(dict.fromkeys(m.group() for m in bad)))
+
+
+# --- "…" left from a template -----------------------------------------------------------------
+
+# a blank: on its own (after a space, "(", "/", a quote) and followed by the end, "/", ")" or a
+# lower-case word ("ngày … tháng … năm …"); "Vietnamnet ... (1 chuyên mục" is an ellipsis
+_PLACEHOLDER = re.compile(r"(?:^|(?<=[\s(/“\"'\[]))(?:…+|\.{3,})(?:\s*(?:…+|\.{3,}))*"
+                          r"(?=\s*$|[/)\]”\"']|\s+[^\W\d_A-ZĐÀ-Ỹ])")
+
+
+def find_placeholders(text: str) -> list[tuple[int, int]]:
+    """Where text holds a blank to fill ("…", "....") standing on its own — the value itself, or
+    after a space, "(", "/" and before the end, "/", ")" or a lower-case word ("Số …/KH-UBND",
+    "ngày … tháng … năm …", "Luật Tổ chức chính quyền địa phương …") — not the ellipsis that
+    closes a list of examples ("Facebook, Zalo...", "Vietnamnet ... (1 chuyên mục)")."""
+    if not isinstance(text, str) or ("…" not in text and "..." not in text):
+        return []
+    return [m.span() for m in _PLACEHOLDER.finditer(text)]
+
+
+# --- dashes: "-" and "–" in names ----------------------------------------------------------------
+
+DASHES = "-\u2013\u2014"
+_NAME_DASH = re.compile(rf"(?<=[^\W\d_])[ \t]*([{DASHES}])[ \t]*(?=[^\W\d_])")
+
+
+def find_name_dashes(text: str) -> list[tuple[int, str, str]]:
+    """Every dash between two words ("Phát thanh - Truyền hình", "kinh tế – xã hội", "PT-TH"): its
+    offset, the dash, and a key naming the two words around it (folded), so that the same name
+    written with two different dashes can be found. Dashes between numbers ("2021 – 2025") are
+    ranges, not names: they are left out."""
+    from tuyentruyen.vn.text import fold
+
+    if not isinstance(text, str) or not any(d in text for d in DASHES):
+        return []
+    out = []
+    for m in _NAME_DASH.finditer(text):
+        before = _WORD_RE.findall(text[max(0, m.start() - 40):m.start()])
+        after = _WORD_RE.match(text, m.end())
+        if before and after:
+            out.append((m.start(1), m.group(1), fold(f"{before[-1]} {after.group()}")))
+    return out
+
+
+# --- capitals --------------------------------------------------------------------------------
+
+
+def find_inner_capitals(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Common words of a trích yếu written with a capital after a lower-case word ("về việc Phê duyệt",
+    "về Tuyên truyền"): (start, end, the word as it should be). A capital after a document type
+    ("ban hành Kế hoạch Tuyên truyền…", the name of a document) or within two words of a
+    capitalised word (a proper name: "Ban Chỉ đạo Cải cách…") is left alone, as is the first word."""
+    from tuyentruyen.vn.citations import doc_type
+
+    if not isinstance(text, str):
+        return []
+    out = []
+    for phrase in words:
+        first, _, rest = phrase.partition(" ")
+        body = re.escape(first[1:]) + (r"[ \t]+" + r"[ \t]+".join(map(re.escape, rest.split())) if rest else "")
+        rx = re.compile(rf"(?<!\w){re.escape(first[0].upper())}{body}(?!\w)")
+        for m in rx.finditer(text):
+            before = _WORD_RE.findall(text[:m.start()])
+            if not before or not before[-1][:1].islower():
+                continue
+            if any(w[:1].isupper() for w in before[1:][-2:]):
+                continue  # inside a proper name ("Ban Chỉ đạo Cải cách hành chính")
+            if any(doc_type(" ".join(before[-n:])) for n in (1, 2, 3) if len(before) >= n):
+                continue
+            out.append((m.start(), m.end(), m.group()[0].lower() + m.group()[1:]))
+    return sorted(out)
+
+
+@dataclass(frozen=True)
+class TermUse:
+    start: int
+    end: int
+    written: str
+    term: str  # the form of data/style_words.yaml
+
+
+def find_terms(text: str, terms: Iterable[str]) -> list[TermUse]:
+    """Each fixed term written in text, whatever its capitals and diacritics ("Cổng dịch vụ công Quốc
+    gia", even "Công dịch vụ công quốc gia", for "Cổng Dịch vụ công quốc gia")."""
+    from tuyentruyen.vn.text import fold
+
+    if not isinstance(text, str) or not text:
+        return []
+    folded = fold(unicodedata.normalize("NFC", text))
+    if len(folded) != len(text):  # a character whose fold is longer: offsets would shift
+        folded, fold_term = text.lower(), str.lower
+    else:
+        fold_term = fold
+    out: list[TermUse] = []
+    for term in terms:
+        key = fold_term(term)
+        if key.split()[0] not in folded:
+            continue
+        rx = re.compile(r"(?<!\w)" + r"[ \t]+".join(map(re.escape, key.split())) + r"(?!\w)")
+        out.extend(TermUse(m.start(), m.end(), text[m.start():m.end()], term) for m in rx.finditer(folded))
+    return sorted(out, key=lambda u: u.start)

@@ -10,11 +10,17 @@ class                     kind             meaning
 ========================  ===============  ==============================================
 :class:`Continuous`       ``continuous``   all the time: "Thường xuyên", "Cả năm", "Hằng ngày"
 :class:`Window`           ``window``       a span of quarters, months, halves, years (or
-                                           an explicit date range, unit ``day``)
+                                           an explicit date range, unit ``day``), or the
+                                           beginning, middle or end of one ("Đầu năm",
+                                           "cuối quý II/2024", "giữa tháng 6")
 :class:`Deadline`         ``deadline``     done by a date: "trước ngày 15/3/2024"
 :class:`OnDate`           ``date``         one plain date: "Ngày 15/3/2024"
-:class:`Recurrence`       ``recurrence``   periodic: "Định kỳ hằng quý", "Hàng tháng"
+:class:`Recurrence`       ``recurrence``   periodic: "Định kỳ hằng quý", "Hàng tháng",
+                                           "Thứ Sáu hằng tuần", "Ngày 9/11 hằng năm",
+                                           "Cuối quý" (the end of every quarter)
 :class:`Event`            ``event``        triggered by something: "Theo kế hoạch kiểm tra"
+:class:`Phases`           ``phases``       rounds, each with its time: "Đợt 1: Quý II/2024;
+                                           Đợt 2: Quý IV/2024"
 :class:`InvalidDate`      ``invalid_date`` a date that does not exist: "29/02/2023"
 :class:`Unreadable`       ``unknown``      anything else, with a reason and a :class:`Code`
 ========================  ===============  ==============================================
@@ -34,6 +40,12 @@ Design decisions a caller must know:
 * "Trước tháng 6/2024" / "Trước quý III/2024" (a deadline before a whole period) is read
   literally: the day before the period starts (31/05/2024, 30/06/2024); "Hoàn thành trong
   tháng 9/2024" and "Chậm nhất quý II/2024" mean the last day of the period.
+* A leading verb adds nothing to the time: "Thực hiện trong quý II/2024", "Triển khai thực
+  hiện thường xuyên", "Tổ chức vào tháng 6/2024" read as what follows the verb.
+* "… và các năm tiếp theo" (and "Từ năm 2024" with no end) sets ``onward`` on the window,
+  continuous time or recurrence it follows: the plan's part of it is its first year.
+* A question is not a time: "Khi nào xong", "bao giờ" are :class:`Unreadable` with
+  ``code=Code.QUESTION`` (a question word is not an event cue).
 * Nothing raises: any input, even a non-string, gives a result.
 
 Matching is done on a "key": the text NFKD-normalized, lower-cased, with all
@@ -49,7 +61,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import ClassVar, Union
 
@@ -61,6 +73,8 @@ __all__ = [
     "InvalidDate",
     "Kind",
     "OnDate",
+    "Part",
+    "Phases",
     "Recurrence",
     "TimeExpr",
     "Unit",
@@ -88,7 +102,16 @@ class Kind(StrEnum):
     RECURRENCE = "recurrence"
     EVENT = "event"
     INVALID_DATE = "invalid_date"
+    PHASES = "phases"
     UNKNOWN = "unknown"
+
+
+class Part(StrEnum):
+    """The part of a period a text names: "đầu năm", "giữa tháng", "cuối quý"."""
+
+    START = "start"
+    MIDDLE = "middle"
+    END = "end"
 
 
 class Unit(StrEnum):
@@ -114,6 +137,7 @@ class Code(StrEnum):
     REVERSED_RANGE = "reversed_range"
     MIXED_UNITS = "mixed_units"
     NO_PERIOD = "no_period"
+    QUESTION = "question"  # "Khi nào xong": a question written where the time goes
     INTERNAL = "internal"  # a bug in this module; never expected
 
 
@@ -122,13 +146,15 @@ class Continuous:
     """Ongoing all the time (thường xuyên): "Thường xuyên", "Cả năm 2023", "Liên tục".
 
     ``year`` is set when the text names one ("Thường xuyên trong năm 2024");
-    ``ad_hoc`` when it adds "đột xuất" ("Thường xuyên, đột xuất").
+    ``ad_hoc`` when it adds "đột xuất" ("Thường xuyên, đột xuất"); ``onward`` when it goes
+    on after that year ("… năm 2024 và các năm tiếp theo").
     """
 
     kind: ClassVar[Kind] = Kind.CONTINUOUS
     label: str = field(compare=False)
     year: int | None = None
     ad_hoc: bool = False
+    onward: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,6 +167,13 @@ class Window:
     years 1…; a range crossing into the next year continues past 4/12). A unit ``day``
     window (an explicit date range) has no ``numbers``. With ``needs_year`` the dates are
     None and ``periods`` empty, ``numbers`` still tell which periods were written.
+
+    ``part`` narrows the period to its beginning, middle or end ("Đầu năm 2024" is the
+    first quarter, "cuối quý II" the last month of the quarter, "giữa tháng 6" the days
+    11–20): a year is read in quarters (đầu: I, giữa: II–III, cuối: IV), a quarter in
+    months, a month in ten-day thirds (thượng, trung, hạ tuần). ``onward``: the text adds
+    "và các năm tiếp theo" (or "Từ năm 2024" without an end): the window is the first
+    part of something that goes on.
     """
 
     kind: ClassVar[Kind] = Kind.WINDOW
@@ -151,6 +184,8 @@ class Window:
     periods: tuple[tuple[dt.date, dt.date], ...] = ()
     numbers: tuple[int, ...] = ()
     needs_year: bool = False
+    part: Part | None = None
+    onward: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,13 +210,24 @@ class OnDate:
 
 @dataclass(frozen=True)
 class Recurrence:
-    """Periodic (định kỳ): "Định kỳ hằng quý", "Hàng tháng"; ``every`` is the smallest period."""
+    """Periodic (định kỳ): "Định kỳ hằng quý", "Hàng tháng"; ``every`` is the smallest period.
+
+    Where in each period, when the text says: ``weekday`` (0 = thứ Hai … 6 = Chủ nhật) of
+    every week ("Thứ Sáu hằng tuần"); ``day`` and ``month`` of every year ("Ngày 9/11 hằng
+    năm", "Tháng 9 hằng năm") or ``day`` of every month ("Trước ngày 20 hằng tháng");
+    ``part`` of every period ("Cuối quý", "đầu mỗi tháng"). ``onward`` as for :class:`Window`.
+    """
 
     kind: ClassVar[Kind] = Kind.RECURRENCE
     every: Unit
     label: str = field(compare=False)
     ad_hoc: bool = False
     year: int | None = None
+    weekday: int | None = None
+    day: int | None = None
+    month: int | None = None
+    part: Part | None = None
+    onward: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,6 +252,25 @@ class InvalidDate:
 
 
 @dataclass(frozen=True)
+class Phases:
+    """Several rounds (đợt), each with its own time: "Đợt 1: Quý II/2024; Đợt 2: Quý IV/2024".
+
+    ``phases`` are the times of the rounds in the order written (each one a
+    :class:`Window`, :class:`Deadline`, :class:`OnDate`…), ``numbers`` the round numbers
+    as written (1, 2…). A round without a year takes the one of the round before it.
+    """
+
+    kind: ClassVar[Kind] = Kind.PHASES
+    phases: tuple["TimeExpr", ...]
+    label: str = field(compare=False)
+    numbers: tuple[int, ...] = ()
+
+    @property
+    def needs_year(self) -> bool:
+        return any(getattr(p, "needs_year", False) for p in self.phases)
+
+
+@dataclass(frozen=True)
 class Unreadable:
     """A text that could not be read (không đọc được), with a Vietnamese ``reason``."""
 
@@ -220,7 +285,7 @@ class Unreadable:
         return self.code is Code.REVERSED_RANGE
 
 
-TimeExpr = Union[Continuous, Window, Deadline, OnDate, Recurrence, Event, InvalidDate, Unreadable]
+TimeExpr = Union[Continuous, Window, Deadline, OnDate, Recurrence, Event, Phases, InvalidDate, Unreadable]
 
 
 # ---------------------------------------------------------------------------
@@ -248,7 +313,7 @@ EVENT_CUES = (
     ("ngay sau khi", "ngay sau khi"), ("ngay khi", "ngay khi"), ("ngay sau", "ngay sau"),
     ("sau khi", "sau khi"), ("truoc khi", "trước khi"), ("tuy theo", "tùy theo"),
     ("tuy thuoc", "tùy thuộc"), ("phu thuoc", "phụ thuộc"), ("can cu", "căn cứ"),
-    ("nhan dip", "nhân dịp"), ("vao dip", "vào dịp"), ("trong dip", "trong dịp"),
+    ("bat cu khi", "bất cứ khi"), ("bat ky khi", "bất kỳ khi"), ("nhan dip", "nhân dịp"), ("vao dip", "vào dịp"), ("trong dip", "trong dịp"),
     ("cac dip", "các dịp"), ("dip", "dịp"), ("dot xuat", "đột xuất"), ("khi", "khi"),
     ("theo", "theo"), ("sau", "sau"),
 )
@@ -510,7 +575,7 @@ def _parse_recurrence(key: str, year: int | None, label: str) -> TimeExpr | None
 # ---------------------------------------------------------------------------
 
 _YEAR_RE = re.compile(
-    r"^(?:trong\s+)?(?:(?:nam|giai\s+doan)\s+(?P<y1>[0-9]{1,4})|(?P<b1>[0-9]{4}))"
+    r"^(?P<pre>trong\s+|tu\s+)?(?:(?:nam|giai\s+doan)\s+(?P<y1>[0-9]{1,4})|(?P<b1>[0-9]{4}))"
     r"(?:\s*(?:-|den)\s*(?:nam\s+)?(?P<y2>[0-9]{1,4}))?$")
 _HALF_RE = re.compile(
     r"^(?:trong\s+)?(?:0*(?P<n>[0-9]{1,2})\s+thang|nua)\s+(?P<pos>dau|cuoi)\s+nam"
@@ -527,7 +592,10 @@ def _parse_year_window(key: str, year: int | None, label: str) -> TimeExpr | Non
     last = _year(m.group("y2")) if m.group("y2") else first
     if last < first:
         raise _Fail(Code.REVERSED_RANGE, f"khoảng thời gian bị đảo ngược: năm {first} đến {last}")
-    return _window(Unit.YEAR, first, range(1, last - first + 2), label)
+    found = _window(Unit.YEAR, first, range(1, last - first + 2), label)
+    if (m.group("pre") or "").startswith("tu") and not m.group("y2"):
+        found = replace(found, onward=True)  # "Từ năm 2024": from then on
+    return found
 
 
 def _parse_half(key: str, year: int | None, label: str) -> TimeExpr | None:
@@ -725,12 +793,167 @@ def _parse_event(key: str, year: int | None, label: str) -> TimeExpr | None:
     return None
 
 
-_WINDOW_PARSERS = (_parse_year_window, _parse_half, _parse_periods)
+# ---------------------------------------------------------------------------
+# Parts of a period: "Đầu năm 2024", "cuối quý II", "giữa tháng 6"; "Cuối quý" (each quarter)
+# ---------------------------------------------------------------------------
+
+_PART_WORDS = {"dau": Part.START, "giua": Part.MIDDLE, "cuoi": Part.END}
+_PART_RE = re.compile(
+    r"^(?:vao\s+|trong\s+|(?:nhung|cac)\s+(?:thang|ngay|tuan)\s+)?(?P<part>dau|giua|cuoi)\s+"
+    r"(?:(?P<every>moi|hang|cac)\s+)?(?P<unit>nam|qu[yi]|thang)(?![a-z])(?P<rest>.*)$")
+_PART_YEAR_REST = re.compile(r"^(?:\s*/?\s*(?P<y>[0-9]{2,4}))?$")
+_PART_REST = re.compile(
+    r"^(?:\s+(?P<num>[0-9]{1,2}|[ivx]+)(?![a-z0-9]))?(?:\s*(?:/|-|,?\s*nam)\s*(?P<y>[0-9]{2,4}))?$")
+# the part of a year in quarters, of a quarter in its months, of a month in days (thượng/trung/hạ tuần)
+_YEAR_PARTS = {Part.START: (1, 1), Part.MIDDLE: (2, 3), Part.END: (4, 4)}
+_MONTH_DAYS = {Part.START: (1, 10), Part.MIDDLE: (11, 20), Part.END: (21, 31)}
+_PART_VI = {Part.START: "đầu", Part.MIDDLE: "giữa", Part.END: "cuối"}
+
+
+def _part_dates(part: Part, unit: Unit, year: int, n: int) -> tuple[dt.date, dt.date]:
+    if unit is Unit.YEAR:
+        a, b = _YEAR_PARTS[part]
+        return _period(Unit.QUARTER, year, a)[0], _period(Unit.QUARTER, year, b)[1]
+    if unit is Unit.QUARTER:
+        month = 3 * (n - 1) + {Part.START: 1, Part.MIDDLE: 2, Part.END: 3}[part]
+        return _period(Unit.MONTH, year, month)
+    a, b = _MONTH_DAYS[part]
+    last = _last_day(year, n)
+    return dt.date(year, n, a), dt.date(year, n, min(b, last.day))
+
+
+def _parse_part(key: str, year: int | None, label: str) -> TimeExpr | None:
+    m = _PART_RE.match(key)
+    if not m:
+        return None
+    part = _PART_WORDS[m.group("part")]
+    unit = Unit.YEAR if m.group("unit") == "nam" else UNIT_WORDS[m.group("unit")]
+    rest = m.group("rest")
+    if unit is Unit.YEAR:
+        r = _PART_YEAR_REST.match(rest)
+        num = None
+    else:
+        r = _PART_REST.match(rest)
+        num = r.group("num") if r else None
+    if r is None:
+        return None
+    y = _year(r.group("y")) if r.group("y") else None
+    if m.group("every") or (unit is not Unit.YEAR and num is None):
+        # "Cuối quý", "đầu mỗi tháng": that part of every period
+        return Recurrence(unit, label, year=y, part=part)
+    n = 1 if unit is Unit.YEAR or num is None else _item_number(_Item(m.group("unit"), num), unit)
+    base = y if y is not None else year
+    if base is None:
+        return Window(None, None, unit, label, (), (n,), needs_year=True, part=part)
+    start, end = _part_dates(part, unit, base, n)
+    return Window(start, end, unit, label, ((start, end),), (n,), part=part)
+
+
+# ---------------------------------------------------------------------------
+# A day of every week, month or year: "Thứ Sáu hằng tuần", "Ngày 9/11 hằng năm"
+# ---------------------------------------------------------------------------
+
+_WEEKDAY_WORDS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3, "sau": 4, "6": 4,
+                  "bay": 5, "7": 5}
+_WEEKDAY = r"(?:thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7])(?![a-z0-9])|(?P<sun>chu\s+nhat))"
+_DAYTIME = r"(?:(?:vao|sang|chieu|toi|buoi\s+sang|buoi\s+chieu)\s+)*(?:(?:cac\s+)?ngay\s+)?"
+_WEEKLY_RE = re.compile(rf"^{_DAYTIME}{_WEEKDAY}\s+(?:hang|moi|cua\s+moi|cac|trong)\s+tuan$")
+_WEEKLY_FIRST_RE = re.compile(rf"^(?:hang|moi)\s+tuan\s*,?\s*{_DAYTIME}{_WEEKDAY}$")
+_EVERY = r"(?:hang|moi)\s+(?P<per>nam|thang)"
+_ON_DAY = (r"(?:vao\s+)?(?P<before>truoc\s+)?(?:ngay\s+)?(?P<d>[0-9]{1,2})"
+           r"(?:\s*[/.-]\s*(?P<m>[0-9]{1,2})|\s+thang\s+(?P<wm>[0-9]{1,2}))?")
+_DAY_EVERY_RE = re.compile(rf"^{_ON_DAY}\s*,?\s+{_EVERY}$")
+_EVERY_DAY_RE = re.compile(rf"^{_EVERY}\s*,?\s+{_ON_DAY}$")
+_MONTH_EVERY_RE = re.compile(r"^(?:vao\s+|trong\s+)?thang\s+(?P<m>[0-9]{1,2})\s*,?\s+(?:hang|moi)\s+nam$")
+
+
+def _parse_every_day(key: str, year: int | None, label: str) -> TimeExpr | None:
+    from tuyentruyen.vn.dates import impossible_message
+
+    m = _WEEKLY_RE.match(key) or _WEEKLY_FIRST_RE.match(key)
+    if m:
+        weekday = 6 if m.group("sun") else _WEEKDAY_WORDS[m.group("wd")]
+        return Recurrence(Unit.WEEK, label, weekday=weekday)
+    if m := _MONTH_EVERY_RE.match(key):
+        month = int(m.group("m"))
+        if not 1 <= month <= 12:
+            raise _Fail(Code.BAD_MONTH, f"tháng {month} không tồn tại (chỉ có tháng 1 đến 12)")
+        return Recurrence(Unit.YEAR, label, month=month)
+    m = _DAY_EVERY_RE.match(key) or _EVERY_DAY_RE.match(key)
+    if not m:
+        return None
+    day = int(m.group("d"))
+    month_text = m.group("m") or m.group("wm")
+    per = Unit.YEAR if m.group("per") == "nam" else Unit.MONTH
+    if per is Unit.YEAR:
+        if month_text is None:
+            return None  # "ngày 15 hằng năm": which month?
+        month = int(month_text)
+        message = impossible_message(day, month, None)
+        if message is not None:
+            return InvalidDate(label, day, month, None, message)
+        return Recurrence(Unit.YEAR, label, day=day, month=month)
+    if month_text is not None:
+        return None  # "ngày 15/3 hằng tháng" says two things
+    if not 1 <= day <= 31:
+        return InvalidDate(label, day, 1, None, f"không có ngày {day} trong tháng")
+    return Recurrence(Unit.MONTH, label, day=day)
+
+
+# ---------------------------------------------------------------------------
+# Rounds: "Đợt 1: Quý II/2024; Đợt 2: Quý IV/2024"
+# ---------------------------------------------------------------------------
+
+# on the label (NFC), with or without diacritics
+_PHASE_LABEL = re.compile(r"(?i)(?<![^\W\d_])(?:đợt|dot|đợt thứ|lần|lan|giai\s+đoạn|giai\s+doan)\s*"
+                          r"(?P<n>[0-9]{1,2}|[IVX]+)(?![^\W_])\s*(?::|-|\)|\.(?!\d))?\s*")
+_PHASE_KEY = re.compile(r"^(?:dot|lan|giai\s+doan)\s*(?:[0-9]{1,2}|[ivx]+)(?![a-z0-9])")
+
+
+def _parse_phases(key: str, year: int | None, label: str) -> TimeExpr | None:
+    if not _PHASE_KEY.match(key):
+        return None
+    marks = list(_PHASE_LABEL.finditer(label))
+    if not marks or marks[0].start() != 0:
+        return None
+    phases: list[TimeExpr] = []
+    numbers: list[int] = []
+    known = year
+    for i, m in enumerate(marks):
+        text = label[m.end(): marks[i + 1].start() if i + 1 < len(marks) else len(label)]
+        n_text = m.group("n")
+        n = int(n_text) if n_text.isdigit() else ROMAN.get(n_text.lower(), 0)
+        got = parse_time(text, known)
+        if isinstance(got, InvalidDate):
+            return got
+        if isinstance(got, Unreadable):
+            if got.code is Code.EMPTY:
+                raise _Fail(Code.NO_MATCH, f"đợt {n_text} chưa ghi thời gian")
+            raise _Fail(got.code, f"đợt {n_text}: {got.reason}")
+        phases.append(got)
+        numbers.append(n)
+        known = _year_of(got) or known
+    return Phases(tuple(phases), label, tuple(numbers))
+
+
+# ---------------------------------------------------------------------------
+# What is not a time: a question ("Khi nào xong"); a leading verb; "và các năm tiếp theo"
+# ---------------------------------------------------------------------------
+
+_QUESTION = re.compile(r"(?<![a-z])(?<!bat ky )(?<!bat cu )(?:khi\s+nao|bao\s+gio|luc\s+nao|ngay\s+nao"
+                       r"|thang\s+nao|quy\s+nao)(?![a-z])|\?")
+# "Thực hiện trong quý II", "Triển khai thực hiện thường xuyên": the verb adds nothing to the time
+_VERB = re.compile(r"^(?:thuc\s+hien|trien\s+khai|to\s+chuc|tien\s+hanh|duy\s+tri)"
+                   r"(?:\s+(?:thuc\s+hien|trien\s+khai))?(?![a-z])\s*:?\s*")
+_ONWARD = re.compile(r"\s*,?\s*(?:va|den|cho\s+den)\s+(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|ke\s+tiep|tiep|sau)$")
+
+
+_WINDOW_PARSERS = (_parse_year_window, _parse_half, _parse_part, _parse_periods)
 
 # Order matters: "Hằng ngày" is continuous before it is a recurrence; deadlines before
 # events so "Trước ngày 15/3" is a deadline while "Trước khi …" falls through to an event.
-_PARSERS = (_parse_continuous, _parse_recurrence, _parse_deadline, _parse_date_range,
-            _parse_on_date, *_WINDOW_PARSERS, _parse_event)
+_PARSERS = (_parse_phases, _parse_continuous, _parse_every_day, _parse_recurrence, _parse_deadline,
+            _parse_date_range, _parse_on_date, *_WINDOW_PARSERS, _parse_event)
 
 
 # ---------------------------------------------------------------------------
@@ -761,15 +984,38 @@ def parse_time(text: object, year: int | None = None) -> TimeExpr:
         key = _key(label)
         if not key:
             return Unreadable(label, "để trống thời gian thực hiện", Code.EMPTY)
-        for parse in _PARSERS:
-            result = parse(key, year, label)
-            if result is not None:
-                return result
-        return Unreadable(label, "không nhận ra cách ghi thời gian", Code.NO_MATCH)
+        if _QUESTION.search(key):
+            return Unreadable(label, "đây là một câu hỏi, chưa phải thời gian thực hiện", Code.QUESTION)
+        return _parse_key(key, year, label)
     except _Fail as fail:
         return Unreadable(label, fail.reason, fail.code)
     except Exception as exc:  # noqa: BLE001 - a linter must not crash on one cell
         return Unreadable(label, f"lỗi nội bộ khi đọc thời gian: {exc!r}", Code.INTERNAL)
+
+
+def _parse_key(key: str, year: int | None, label: str) -> TimeExpr:
+    result = _first(key, year, label)
+    if result is not None:
+        return result
+    onward = _ONWARD.search(key)
+    if onward and onward.start() > 0:
+        head = _first(key[:onward.start()], year, label)
+        if isinstance(head, (Window, Continuous, Recurrence)):
+            return replace(head, onward=True)
+        if head is not None:
+            return head
+    verb = _VERB.match(key)
+    if verb and verb.end() < len(key):
+        return _parse_key(key[verb.end():], year, label)
+    return Unreadable(label, "không nhận ra cách ghi thời gian", Code.NO_MATCH)
+
+
+def _first(key: str, year: int | None, label: str) -> TimeExpr | None:
+    for parse in _PARSERS:
+        result = parse(key, year, label)
+        if result is not None:
+            return result
+    return None
 
 
 def resolve(expr: TimeExpr, year: int) -> TimeExpr:
@@ -781,25 +1027,45 @@ def resolve(expr: TimeExpr, year: int) -> TimeExpr:
 
 def describe(expr: TimeExpr) -> str:
     """A short Vietnamese description: "từ 01/01/2023 đến 30/06/2023", "hạn chót 15/03/2024"."""
+    onward = " và các năm tiếp theo" if getattr(expr, "onward", False) else ""
     match expr:
         case Continuous():
             out = "thường xuyên"
             if expr.year is not None:
                 out += f" trong năm {expr.year}"
-            return out + (", kể cả đột xuất" if expr.ad_hoc else "")
+            return out + (", kể cả đột xuất" if expr.ad_hoc else "") + onward
+        case Phases():
+            return "; ".join(f"đợt {n or i + 1}: {describe(p)}"
+                             for i, (n, p) in enumerate(zip(expr.numbers, expr.phases)))
         case Window(needs_year=True) | Deadline(needs_year=True) | OnDate(needs_year=True):
             return f"{expr.label} (chưa rõ năm)"
+        case Window(part=part) if part is not None and expr.start is not None and expr.end is not None:
+            what = {Unit.YEAR: f"năm {expr.start.year}", Unit.QUARTER: f"quý {_roman(expr.numbers[0])}/{expr.start.year}",
+                    Unit.MONTH: f"tháng {expr.start.month}/{expr.start.year}"}.get(expr.unit, "")
+            return f"{_PART_VI[part]} {what} (từ {_fmt(expr.start)} đến {_fmt(expr.end)}){onward}"
         case Window():
-            return " và ".join(f"từ {_fmt(a)} đến {_fmt(b)}" for a, b in expr.periods)
+            return " và ".join(f"từ {_fmt(a)} đến {_fmt(b)}" for a, b in expr.periods) + onward
         case Deadline(date=d) if d is not None:
             return f"hạn chót {_fmt(d)}"
         case OnDate(date=d) if d is not None:
             return f"ngày {_fmt(d)}"
         case Recurrence():
             out = f"định kỳ {EVERY_VI[expr.every]}"
+            if expr.weekday is not None:
+                from tuyentruyen.vn.dates import WEEKDAYS
+
+                out += f", vào {WEEKDAYS[expr.weekday]}"
+            elif expr.day is not None and expr.month is not None:
+                out += f", vào ngày {expr.day:02d}/{expr.month:02d}"
+            elif expr.month is not None:
+                out += f", vào tháng {expr.month}"
+            elif expr.day is not None:
+                out += f", vào ngày {expr.day}"
+            elif expr.part is not None:
+                out += f", vào {_PART_VI[expr.part]} {UNIT_VI[expr.every]}"
             if expr.year is not None:
                 out += f" trong năm {expr.year}"
-            return out + (" và đột xuất" if expr.ad_hoc else "")
+            return out + (" và đột xuất" if expr.ad_hoc else "") + onward
         case Event():
             return expr.text[:1].lower() + expr.text[1:]  # the cue already says it: "theo …"
         case InvalidDate():
@@ -809,7 +1075,17 @@ def describe(expr: TimeExpr) -> str:
     return str(expr)
 
 
+def _roman(n: int) -> str:
+    from tuyentruyen.vn.numerals import roman
+
+    return roman(n)
+
+
 def _year_of(expr: TimeExpr) -> int | None:
+    if isinstance(expr, Phases):
+        return next((y for y in map(_year_of, reversed(expr.phases)) if y is not None), None)
+    if isinstance(expr, (Continuous, Recurrence)):
+        return expr.year
     if isinstance(expr, Window) and expr.start is not None:
         return expr.start.year
     if isinstance(expr, (Deadline, OnDate)) and expr.date is not None:
