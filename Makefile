@@ -29,8 +29,9 @@ test: $(STAMP)
 
 ## Regenerate the committed JSON Schemas (a test fails when they are stale).
 schema: $(STAMP)
-	$(BIN)/tt schema -o docs/schema/plan.schema.json
+	$(BIN)/tt schema $(foreach r,$(sort $(wildcard plans/*/units.yaml)),--registry $(r)) -o docs/schema/plan.schema.json
 	$(BIN)/tt schema --units -o docs/schema/units.schema.json
+	$(BIN)/tt schema --progress -o docs/schema/progress.schema.json
 
 ## Whole-process timings (not a test).
 bench: $(STAMP)

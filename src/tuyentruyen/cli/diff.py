@@ -60,12 +60,43 @@ def diff(
     finally:
         gc.enable()
 
+    from tuyentruyen.diff.progress import REPORTERS, ProgressDiff, as_dict
+
+    progress = [d for d in diffs if isinstance(d, ProgressDiff)]  # progress files: what moved
+    codes = [d.exit_code for d in diffs]
+    diffs = [d for d in diffs if not isinstance(d, ProgressDiff)]
+    if progress and (not diffs or fmt is not DiffFormat.json):
+        buf = io.StringIO()
+        REPORTERS[fmt.value](progress, buf)
+        if output is None:
+            sys.stdout.write(buf.getvalue())
+        if not diffs:
+            if output is not None:
+                from tuyentruyen.project.files import atomic_write_text
+
+                try:
+                    atomic_write_text(output, buf.getvalue(), protect=inputs)
+                except TTError as exc:
+                    raise fail_error(exc) from None
+            raise typer.Exit(max(codes))
     if fmt is DiffFormat.text:
         from tuyentruyen.diff.report_text import report
     elif fmt is DiffFormat.markdown:
         from tuyentruyen.diff.report_markdown import report
     else:
-        from tuyentruyen.diff.report_json import report
+        from tuyentruyen.diff.report_json import report as plan_report
+
+        def report(found, stream, cosmetic=True):  # the plans' JSON, with the progress files' under "progress"
+            if not progress:
+                return plan_report(found, stream, cosmetic=cosmetic)
+            import json
+
+            from tuyentruyen.diff.report_json import as_dict as plans_dict
+
+            data = plans_dict(found)
+            data["progress"] = as_dict(progress)["files"]
+            json.dump(data, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
 
     if output is None:
         report(diffs, sys.stdout, cosmetic=not no_cosmetic)
@@ -86,5 +117,4 @@ def diff(
         except TTError as exc:
             raise fail_error(exc) from None
         typer.echo(f"Đã ghi Bảng so sánh vào {docx}.", err=True)
-    codes = [d.exit_code for d in diffs]
     raise typer.Exit(max(codes) if codes else 0)

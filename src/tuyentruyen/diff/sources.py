@@ -19,7 +19,13 @@ from tuyentruyen.diff.compare import compare_sides, side_info
 from tuyentruyen.diff.load import Side, load_bytes, load_file
 from tuyentruyen.diff.model import PlanDiff
 from tuyentruyen.errors import UsageError
-from tuyentruyen.project.discover import PLANS_DIR, find_project_root, is_registry_file, registry_candidates
+from tuyentruyen.project.discover import (
+    PLANS_DIR,
+    find_project_root,
+    is_progress_file,
+    is_registry_file,
+    registry_candidates,
+)
 from tuyentruyen.project.registry import RegistryState
 
 
@@ -97,6 +103,26 @@ def _pair(root: Path, old_rev: str, new_rev: str | None, old_rel: str | None, ne
     return compare_sides(old, new)
 
 
+def _progress_pair(root: Path, old_rev: str, new_rev: str | None, rel: str):
+    """A progress file at old_rev against new_rev (None: the work tree); None when in neither."""
+    from tuyentruyen.diff.progress import compare_bytes
+    from tuyentruyen.loading.documents import load_progress, load_progress_bytes
+
+    path = root / rel
+    old = git.show(root, old_rev, rel)
+    if new_rev is None:
+        if not path.is_file():
+            return None if old is None else compare_bytes(old, f"{old_rev}:{rel}",
+                                                          load_progress_bytes(b"as_of: 1900-01-01\n", rel, path), path)
+        new = load_progress(path)
+    else:
+        data = git.show(root, new_rev, rel)
+        if data is None and old is None:
+            return None
+        new = load_progress_bytes(data if data is not None else b"as_of: 1900-01-01\n", f"{new_rev}:{rel}", path)
+    return compare_bytes(old, f"{old_rev}:{rel}", new, path)
+
+
 def _split_rev(root: Path, rev: str) -> tuple[str, str | None]:
     if "..." in rev:
         a, b = rev.split("...", 1)
@@ -138,6 +164,10 @@ def collect(paths: list[str], rev: str | None) -> list[PlanDiff]:
             if Path(p).is_dir():
                 raise DiffUsageError(f"'{p}' là một thư mục; so sánh hai thư mục chỉ làm được với --rev.",
                                      "Ví dụ: `tt diff plans/ --rev origin/main`.")
+        if any(is_progress_file(p) for p in paths):  # progress files: what moved (tuyentruyen.diff.progress)
+            from tuyentruyen.diff.progress import compare_files as compare_progress_files
+
+            return [compare_progress_files(paths[0], paths[1])]
         return [compare_sides(load_file(paths[0]), load_file(paths[1]))]
     root = git.repo_root(Path(paths[0]).resolve() if paths else Path.cwd())
     old_rev, new_rev = _split_rev(root, rev)
@@ -146,7 +176,8 @@ def collect(paths: list[str], rev: str | None) -> list[PlanDiff]:
         out = []
         for p in files:
             rel = git.relative(root, Path(p))
-            d = _pair(root, old_rev, new_rev, rel, rel)
+            d = _progress_pair(root, old_rev, new_rev, rel) if is_progress_file(rel) else \
+                _pair(root, old_rev, new_rev, rel, rel)
             if d is None:
                 where = f"ở '{new_rev}'" if new_rev else "trong thư mục làm việc"
                 raise DiffUsageError(f"Không có tệp '{p}' ở phiên bản '{old_rev}' lẫn {where}.",
@@ -164,6 +195,11 @@ def collect(paths: list[str], rev: str | None) -> list[PlanDiff]:
     for c in changed:
         name = PurePosixPath(c.new or c.old or "").name
         if is_registry_file(Path(name)):
+            continue
+        if is_progress_file(name):
+            d = _progress_pair(root, old_rev, new_rev, c.new or c.old)
+            if d is not None:
+                out.append(d)
             continue
         d = _pair(root, old_rev, new_rev, c.old, c.new)
         if d is not None:

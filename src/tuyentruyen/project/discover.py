@@ -39,6 +39,39 @@ def is_registry_file(path: Path | str) -> bool:
     return name in REGISTRY_NAMES or name.endswith((".units.yaml", ".units.yml"))
 
 
+PROGRESS_SUFFIXES = (".progress.yaml", ".progress.yml")
+
+
+def is_progress_file(path: Path | str) -> bool:
+    """A progress file (tệp tiến độ) beside its plan: 2024.progress.yaml."""
+    return Path(path).name.endswith(PROGRESS_SUFFIXES)
+
+
+def plan_path_for(progress_path: Path, named: str | None = None) -> Path:
+    """The plan a progress file follows: its `plan:` key (relative to it), else the same name
+    without '.progress' (2024.progress.yaml → 2024.yaml, or .yml when only that exists)."""
+    progress_path = Path(progress_path)
+    if named:
+        return progress_path.parent / named
+    stem = progress_path.name
+    for suffix in PROGRESS_SUFFIXES:
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+    first = progress_path.with_name(stem + ".yaml")
+    other = progress_path.with_name(stem + ".yml")
+    return other if not first.is_file() and other.is_file() else first
+
+
+def progress_path_for(plan_path: Path) -> Path | None:
+    """The progress file beside a plan (2024.yaml → 2024.progress.yaml), if there is one."""
+    plan_path = Path(plan_path)
+    for suffix in PROGRESS_SUFFIXES:
+        candidate = plan_path.with_name(plan_path.stem + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def discover(paths: list[str] | None, *, include_registries: bool = True) -> list[Path]:
     """The files a command works on: the paths given (folders searched), or plans/ of the project."""
     if not paths:
@@ -101,11 +134,13 @@ def find_registry(plan_path: Path, plan_units: str | None = None, config=None) -
     if config is not None and config.units is not None:
         return config.units, "config"
     here = Path(plan_path).resolve().parent
-    stop = find_project_root(here)
+    stop: Path | None | bool = False  # the repository root, looked for only when the plan's folder has no registry
     for d in (here, *here.parents):
         for name in REGISTRY_NAMES:
             if (d / name).is_file():
                 return d / name, "nearby"
+        if stop is False:
+            stop = find_project_root(here)
         if stop is not None and d == stop:
             break
     return None, "nearby"
