@@ -101,12 +101,43 @@ def apply(old: dict, changes: list[Change]) -> dict:
                 out.append(build_obj(_get(old, tuple(x.path)), tuple(x.path), here, spec, x))
         return out
 
+    def build_tables(new_key: str) -> list:
+        """Every appendix of the new plan (format 1.1: `appendices`, or one written as `appendix`):
+        the old ones kept or changed, in order, and the added ones at their new index."""
+        from tuyentruyen.diff.compare import tables
+
+        slots: list[tuple] = []
+        for path, app in tables(old):
+            rec = idx.roots.get("appendix") if path == ("appendix",) else idx.at_old.get(path)
+            if rec is None or rec.kind != "removed":
+                slots.append((path, app, rec))
+        for c in sorted(idx.inserts.get(("appendices",), []), key=lambda c: c.new_path[-1]):
+            slots.insert(c.new_path[-1], (None, c.value, c))
+        root = idx.roots.get("appendix")
+        if root is not None and root.kind == "added":
+            slots.append((None, root.value, root))
+        built = []
+        for pos, (path, app, _rec) in enumerate(slots):
+            npath = ("appendices", pos) if new_key == "appendices" else ("appendix",)
+            if path is None:
+                built.append(build_obj(copy.deepcopy(app), None, npath, _APPENDIX))
+            else:
+                built.append(build_obj(app, path, npath, _APPENDIX, _rec))
+        return built
+
     result = dict(old)
     file_rec = idx.roots.get("file")
+    new_key = None
     if file_rec is not None:
         for fc in file_rec.fields:
-            _set_field(result, fc.field, fc.new)
+            if fc.field == "appendix_key":
+                new_key = fc.new
+            else:
+                _set_field(result, fc.field, fc.new)
+    several = new_key is not None or old.get("appendices") is not None
     for key, spec in _ROOT_SPECS.items():
+        if key == "appendix" and several:
+            continue
         rec = idx.roots.get(key)
         if rec is not None and rec.kind == "added":
             result[key] = copy.deepcopy(rec.value)
@@ -114,6 +145,11 @@ def apply(old: dict, changes: list[Change]) -> dict:
             result[key] = None
         elif old.get(key) is not None:
             result[key] = build_obj(old[key], (key,), (key,), spec, rec)
+    if several:
+        new_key = new_key or "appendices"
+        built = build_tables(new_key)
+        result["appendices"] = built if new_key == "appendices" else None
+        result["appendix"] = (built[0] if built else None) if new_key == "appendix" else None
     return result
 
 

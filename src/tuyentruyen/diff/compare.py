@@ -77,6 +77,9 @@ def compare_field(ftype: str, fieldname: str, name: str, old, new, ctx: Context)
         fc.details["paragraphs"] = ops
         if all(op["op"] == "edit" and op["cosmetic"] for op in ops):
             fc.cosmetic, fc.note = True, "chỉ khác khoảng trắng hoặc dạng Unicode"
+    elif ftype == "lines":
+        if [norm(x) for x in old or []] == [norm(x) for x in new or []]:
+            fc.cosmetic, fc.note = True, "chỉ khác khoảng trắng hoặc dạng Unicode"
     elif ftype == "names":
         a, b = [fold(x) for x in old or []], [fold(x) for x in new or []]
         fc.details["names"] = {"added": [x for x, k in zip(new or [], b) if k not in a],
@@ -265,11 +268,23 @@ def compare_list(old: list[dict], new: list[dict], opath: tuple, npath: tuple, s
 # ---------------------------------------------------------------- the appendix
 
 
-def _containers(app: dict) -> list[tuple[tuple, str | None, list[dict]]]:
+def _containers(app: dict, base: tuple = ("appendix",)) -> list[tuple[tuple, str | None, list[dict]]]:
     """(path of the container, group title, tasks) — one container when the table has no groups."""
     if app.get("groups") is not None:
-        return [(("appendix", "groups", gi), g["title"], g["tasks"]) for gi, g in enumerate(app["groups"])]
-    return [(("appendix",), None, app.get("tasks") or [])]
+        return [(base + ("groups", gi), g["title"], g["tasks"]) for gi, g in enumerate(app["groups"])]
+    return [(base, None, app.get("tasks") or [])]
+
+
+def appendix_key(data: dict) -> str:
+    """How a plan's data holds its appendices: "appendices" (format 1.1, several) or "appendix"."""
+    return "appendices" if data.get("appendices") is not None else "appendix"
+
+
+def tables(data: dict) -> list[tuple[tuple, dict]]:
+    """(path, appendix) of every appendix of a plan's data: ("appendix",) or ("appendices", k)."""
+    if data.get("appendices") is not None:
+        return [(("appendices", k), a) for k, a in enumerate(data["appendices"])]
+    return [(("appendix",), data["appendix"])] if data.get("appendix") is not None else []
 
 
 def task_number(ci: int, ti: int, grouped: bool) -> str:
@@ -278,58 +293,135 @@ def task_number(ci: int, ti: int, grouped: bool) -> str:
     return number(ci if grouped else None, ti)
 
 
+@dataclass
+class _Box:
+    """A container of tasks: a group of appendix k, or appendix k's table without groups."""
+
+    table: int
+    path: tuple
+    title: str | None
+    tasks: list[dict]
+    grouped: bool
+    local: int  # the group's index inside its appendix
+
+
+def _boxes(tabs: list[tuple[tuple, dict]]) -> list[_Box]:
+    out = []
+    for k, (base, app) in enumerate(tabs):
+        grouped = app.get("groups") is not None
+        for local, (path, title, tasks) in enumerate(_containers(app, base)):
+            out.append(_Box(k, path, title, tasks, grouped, local))
+    return out
+
+
+def _layout(app: dict) -> str:
+    return "groups" if app.get("groups") is not None else "tasks"
+
+
 def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[Change], list[str]]:
+    """One appendix against one appendix (format 1)."""
+    return compare_tables([(("appendix",), old_app)], [(("appendix",), new_app)], ctx)
+
+
+def compare_tables(old_tabs: list[tuple[tuple, dict]], new_tabs: list[tuple[tuple, dict]], ctx: Context,
+                   several: bool = False) -> tuple[list[Change], list[str]]:
+    """The appendices of two plans: appendix k against appendix k (Phụ lục I with Phụ lục I), their
+    groups by title, then shared tasks, then a similar title; tasks by id across every appendix (a task
+    now in another group or another appendix is *moved*). several: label them Phụ lục I, II…"""
     out: list[Change] = []
     notes: list[str] = []
-    o_layout = "groups" if old_app.get("groups") is not None else "tasks"
-    n_layout = "groups" if new_app.get("groups") is not None else "tasks"
-    fields = compare_fields({**old_app, "layout": o_layout}, {**new_app, "layout": n_layout}, S.APPENDIX, ctx)
-    if fields:
-        out.append(Change("changed", "appendix", ("appendix",), ("appendix",), "Phụ lục", fields=fields))
-    oc, nc = _containers(old_app), _containers(new_app)
-    og, ng = o_layout == "groups", n_layout == "groups"
-    otasks = [(ci, ti, t) for ci, (_, _, ts) in enumerate(oc) for ti, t in enumerate(ts)]
-    ntasks = [(cj, tj, t) for cj, (_, _, ts) in enumerate(nc) for tj, t in enumerate(ts)]
+
+    def app_label(k: int) -> str:
+        return f"Phụ lục {S.roman(k + 1)}" if several else "Phụ lục"
+
+    def where(k: int) -> str:
+        return f" ({app_label(k)})" if several else ""
+
+    both = min(len(old_tabs), len(new_tabs))
+    for k in range(max(len(old_tabs), len(new_tabs))):
+        if k < both:
+            (opath, oa), (npath, na) = old_tabs[k], new_tabs[k]
+            fields = compare_fields({**oa, "layout": _layout(oa)}, {**na, "layout": _layout(na)}, S.APPENDIX, ctx)
+            if fields:
+                out.append(Change("changed", "appendix", opath, npath, app_label(k), fields=fields))
+        elif k < len(new_tabs):  # a new appendix: its groups and tasks are reported one by one
+            npath, na = new_tabs[k]
+            grouped = na.get("groups") is not None
+            shell = {**na, "groups": [] if grouped else None, "tasks": None if grouped else []}
+            count = sum(len(b.tasks) for b in _boxes([new_tabs[k]]))
+            out.append(Change("added", "appendix", None, npath, app_label(k), title=_short(na.get("title")),
+                              value=shell, notes=[f"{count} nhiệm vụ"]))
+        else:
+            opath, oa = old_tabs[k]
+            count = sum(len(b.tasks) for b in _boxes([old_tabs[k]]))
+            out.append(Change("removed", "appendix", opath, None, app_label(k), title=_short(oa.get("title")),
+                              value=oa, notes=[f"{count} nhiệm vụ"]))
+
+    oc, nc = _boxes(old_tabs), _boxes(new_tabs)
+    otasks = [(ci, ti, t) for ci, b in enumerate(oc) for ti, t in enumerate(b.tasks)]
+    ntasks = [(cj, tj, t) for cj, b in enumerate(nc) for tj, t in enumerate(b.tasks)]
     pairs = M.match_tasks([t for _, _, t in otasks], [t for _, _, t in ntasks])
 
-    # containers: groups by title, then by shared tasks, then by a similar title
+    # containers, within each pair of appendices: groups by title, then by shared tasks, then by a
+    # similar title; two tables without groups are one container each
     cpairs: dict[int, int] = {}
     how_g: dict[int, str] = {}
-    if og and ng:
-        of, nf = set(range(len(oc))), set(range(len(nc)))
-        gp = M.by_key([fold(t) for _, t, _ in oc], [fold(t) for _, t, _ in nc], of, nf, how="title")
-        shared: dict[tuple[int, int], int] = {}
-        for a, b, _ in pairs:
-            key = (otasks[a][0], ntasks[b][0])
-            shared[key] = shared.get(key, 0) + 1
-        scored = [(n / max(len(oc[ci][2]), len(nc[cj][2])), ci, cj) for (ci, cj), n in shared.items()]
-        gp += M.greedy(scored, 0.5, "tasks", of, nf)
-        gp += M.by_similarity([t for _, t, _ in oc], [t for _, t, _ in nc], of, nf, 0.6, "similar")
-        cpairs = {i: j for i, j, _ in gp}
-        how_g = {i: h for i, _, h in gp}
-    elif not og and not ng:
-        cpairs = {0: 0}
+    shared: dict[tuple[int, int], int] = {}
+    for a, b, _ in pairs:
+        key = (otasks[a][0], ntasks[b][0])
+        shared[key] = shared.get(key, 0) + 1
+    for k in range(both):
+        o_ids = [ci for ci, b in enumerate(oc) if b.table == k]
+        n_ids = [cj for cj, b in enumerate(nc) if b.table == k]
+        og, ng = oc[o_ids[0]].grouped, nc[n_ids[0]].grouped
+        if og and ng:
+            of, nf = set(o_ids), set(n_ids)
+            keys_o = {ci: fold(oc[ci].title) for ci in o_ids}
+            keys_n = {cj: fold(nc[cj].title) for cj in n_ids}
+            gp = M.by_key([keys_o.get(i) for i in range(len(oc))], [keys_n.get(j) for j in range(len(nc))], of, nf,
+                          how="title")
+            scored = [(n / max(len(oc[ci].tasks), len(nc[cj].tasks)), ci, cj) for (ci, cj), n in shared.items()
+                      if ci in of and cj in nf]
+            gp += M.greedy(scored, 0.5, "tasks", of, nf)
+            gp += M.by_similarity([oc[i].title or "" for i in range(len(oc))],
+                                  [nc[j].title or "" for j in range(len(nc))], of, nf, 0.6, "similar")
+            cpairs.update({i: j for i, j, _ in gp})
+            how_g.update({i: h for i, _, h in gp})
+        elif not og and not ng:
+            cpairs[o_ids[0]] = n_ids[0]
     inv = {j: i for i, j in cpairs.items()}
-    if og or ng:  # group records (a table that gains or loses its groups adds or removes them all)
-        order = sorted(inv)
-        kept_g = {order[p] for p in M.lis([inv[j] for j in order])}
-        for cj, (path, title, _) in enumerate(nc if ng else []):
-            label = f"Nhóm {S.roman(cj + 1)}"
-            if cj not in inv:
-                out.append(Change("added", "group", None, path, label, title=_short(title),
-                                  value={"title": title, "tasks": []}))
-                continue
-            ci = inv[cj]
-            gfields = compare_fields({"title": oc[ci][1]}, {"title": title}, S.GROUP, ctx)
-            kind = "reordered" if cj not in kept_g else ("changed" if gfields else None)
-            if kind:
-                old_label = f"Nhóm {S.roman(ci + 1)}"
-                out.append(Change(kind, "group", oc[ci][0], path, label, old_label=old_label if old_label != label
-                                  else None, title=_short(title), fields=gfields, matched_by=how_g[ci]))
-        for ci, (path, title, _) in enumerate(oc if og else []):
-            if ci not in cpairs:
-                out.append(Change("removed", "group", path, None, f"Nhóm {S.roman(ci + 1)}", title=_short(title),
-                                  value={"title": title, "tasks": []}))
+
+    def group_label(box: _Box) -> str:
+        return f"Nhóm {S.roman(box.local + 1)}{where(box.table)}"
+
+    # group records (a table that gains or loses its groups adds or removes them all); the groups of a
+    # removed appendix go with it
+    order = sorted(inv)
+    kept_g = {order[p] for p in M.lis([inv[j] for j in order])}
+    for cj, box in enumerate(nc):
+        if not box.grouped:
+            continue
+        label = group_label(box)
+        if cj not in inv:
+            out.append(Change("added", "group", None, box.path, label, title=_short(box.title),
+                              value={"title": box.title, "tasks": []}))
+            continue
+        ci = inv[cj]
+        gfields = compare_fields({"title": oc[ci].title}, {"title": box.title}, S.GROUP, ctx)
+        kind = "reordered" if cj not in kept_g else ("changed" if gfields else None)
+        if kind:
+            old_label = group_label(oc[ci])
+            out.append(Change(kind, "group", oc[ci].path, box.path, label,
+                              old_label=old_label if old_label != label else None, title=_short(box.title),
+                              fields=gfields, matched_by=how_g[ci]))
+    for ci, box in enumerate(oc):
+        if box.grouped and ci not in cpairs and box.table < len(new_tabs):
+            out.append(Change("removed", "group", box.path, None, group_label(box), title=_short(box.title),
+                              value={"title": box.title, "tasks": []}))
+
+    def number(boxes: list[_Box], ci: int, ti: int) -> str:
+        box = boxes[ci]
+        return task_number(box.local, ti, box.grouped) + where(box.table)
 
     # tasks: kept in place, reordered within their group, moved to another group, added, removed
     by_new = {b: (a, how) for a, b, how in pairs}
@@ -345,23 +437,25 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
     content_matched = 0
 
     def new_group(cj: int) -> dict | None:
-        return {"label": f"Nhóm {S.roman(cj + 1)}", "title": nc[cj][1], "side": "new"} if ng else None
+        box = nc[cj]
+        return {"label": group_label(box), "title": box.title, "side": "new"} if box.grouped else None
 
     def old_group(ci: int) -> dict | None:
         if ci in cpairs:
             return new_group(cpairs[ci])
-        return {"label": f"Nhóm {S.roman(ci + 1)}", "title": oc[ci][1], "side": "old"} if og else None
+        box = oc[ci]
+        return {"label": group_label(box), "title": box.title, "side": "old"} if box.grouped else None
 
     for b, (cj, tj, task) in enumerate(ntasks):
-        num = task_number(cj, tj, ng)
+        num = number(nc, cj, tj)
         if b not in by_new:
-            out.append(Change("added", "task", None, nc[cj][0] + ("tasks", tj), f"Nhiệm vụ {num}", id=task["id"],
+            out.append(Change("added", "task", None, nc[cj].path + ("tasks", tj), f"Nhiệm vụ {num}", id=task["id"],
                               title=_short(task["content"]), value=task, group=new_group(cj)))
             continue
         a, how = by_new[b]
         ci, ti, otask = otasks[a]
         content_matched += how == "content" and task["id"] is not None and otask["id"] is not None
-        old_num = task_number(ci, ti, og)
+        old_num = number(oc, ci, ti)
         tfields = compare_fields(otask, task, S.TASK, ctx) if otask != task else []
         if cpairs.get(ci) != cj:
             kind = "moved"
@@ -371,17 +465,18 @@ def compare_appendix(old_app: dict, new_app: dict, ctx: Context) -> tuple[list[C
             kind = "changed" if tfields else None
         if kind is None:
             continue
-        ch = Change(kind, "task", oc[ci][0] + ("tasks", ti), nc[cj][0] + ("tasks", tj), f"Nhiệm vụ {num}",
+        ch = Change(kind, "task", oc[ci].path + ("tasks", ti), nc[cj].path + ("tasks", tj), f"Nhiệm vụ {num}",
                     old_label=f"Nhiệm vụ {old_num}" if old_num != num else None, id=task["id"] or otask["id"],
                     title=_short(task["content"]), fields=tfields, matched_by=how, group=new_group(cj))
         if kind == "moved":
-            src = f"nhóm {S.roman(ci + 1)}" if og else "bảng không chia nhóm"
+            src = (f"nhóm {S.roman(oc[ci].local + 1)}" if oc[ci].grouped else "bảng không chia nhóm") \
+                + where(oc[ci].table)
             ch.notes.append(f"chuyển từ {src} (trước là {old_num})")
         out.append(ch)
     for a, (ci, ti, otask) in enumerate(otasks):
-        if a not in matched_old:
-            out.append(Change("removed", "task", oc[ci][0] + ("tasks", ti), None,
-                              f"Nhiệm vụ {task_number(ci, ti, og)}", id=otask["id"], title=_short(otask["content"]),
+        if a not in matched_old and oc[ci].table < len(new_tabs):  # a removed appendix takes its tasks with it
+            out.append(Change("removed", "task", oc[ci].path + ("tasks", ti), None,
+                              f"Nhiệm vụ {number(oc, ci, ti)}", id=otask["id"], title=_short(otask["content"]),
                               value=otask, group=old_group(ci)))
     if content_matched:
         notes.append(f"{content_matched} nhiệm vụ đổi mã (id) nhưng giữ nguyên nội dung: được khớp theo nội dung.")
@@ -466,6 +561,11 @@ def compare_data(old: dict, new: dict, ctx: Context) -> tuple[list[Change], list
     out: list[Change] = []
     notes: list[str] = []
     fields = compare_fields(old, new, S.FILE, ctx)
+    several = old.get("appendices") is not None or new.get("appendices") is not None
+    okey, nkey = appendix_key(old), appendix_key(new)
+    if okey != nkey:  # one appendix written as `appendix`, the other side's as `appendices`
+        fields.append(FieldChange("appendix_key", "cách ghi phụ lục", "enum", okey, nkey, cosmetic=True,
+                                  note="cách ghi trong tệp; các phụ lục được so sánh bên dưới"))
     if fields:
         out.append(Change("changed", "file", (), (), "Tệp kế hoạch", fields=fields))
     root = {"num": "", "label": ""}
@@ -485,8 +585,12 @@ def compare_data(old: dict, new: dict, ctx: Context) -> tuple[list[Change], list
         wo = {**root, "nsec": len(o.get("sections") or [])}
         wn = {**root, "nsec": len(n.get("sections") or [])}
         out.extend(compare_children(o, n, spec, (key,), (key,), ctx, wo, wn))
+    _as_printed(out, old, new)
     o, n = old.get("appendix"), new.get("appendix")
-    if o is not None and n is not None:
+    if several:
+        changes, notes = compare_tables(tables(old), tables(new), ctx, several=True)
+        out.extend(changes)
+    elif o is not None and n is not None:
         changes, notes = compare_appendix(o, n, ctx)
         out.extend(changes)
     elif o is not None or n is not None:
@@ -498,14 +602,53 @@ def compare_data(old: dict, new: dict, ctx: Context) -> tuple[list[Change], list
     return out, notes
 
 
+def _printed_signer(data: dict) -> list[str]:
+    """The signer's block as printed (upper case): authority lines, then the position."""
+    s = (data.get("document") or {}).get("signer") or {}
+    lines = list(s.get("authority") or [])
+    if not lines and s.get("prefix") and s.get("on_behalf"):
+        lines = [f"{s['prefix']} {s['on_behalf']}"]
+    return [norm(x).upper() for x in [*lines, s.get("position") or ""]]
+
+
+def _printed_proposal(data: dict) -> str | None:
+    """The proposal line as printed: document.proposal (format 1.1) or decision.proposal (format 1)."""
+    text = (data.get("document") or {}).get("proposal") or (data.get("decision") or {}).get("proposal")
+    if not text:
+        return None
+    full = text if text.split()[0].casefold() in ("theo", "xét") else "Theo đề nghị của " + text
+    return norm(full).rstrip(" .;")
+
+
+def _as_printed(changes: list[Change], old: dict, new: dict) -> None:
+    """Field changes that do not change the printed document, marked cosmetic: the authority block
+    written another way (prefix/on_behalf ↔ authority), the proposal moved between decision and
+    document, Điều 2–3 fields that hand-written articles replace on both sides."""
+    signer_fields = {"signer.prefix", "signer.on_behalf", "signer.authority"}
+    same_block = _printed_signer(old) == _printed_signer(new)
+    same_proposal = _printed_proposal(old) == _printed_proposal(new)
+    articles = bool((old.get("decision") or {}).get("articles")) and bool((new.get("decision") or {}).get("articles"))
+    for c in changes:
+        if c.kind != "changed" or c.object not in ("document", "decision"):
+            continue
+        for fc in c.fields:
+            if fc.cosmetic:
+                continue
+            if c.object == "document" and fc.field in signer_fields and same_block:
+                fc.cosmetic, fc.note = True, "khối chữ ký in ra không đổi"
+            elif fc.field == "proposal" and same_proposal:
+                fc.cosmetic, fc.note = True, "dòng “Theo đề nghị của …” in ra không đổi"
+            elif c.object == "decision" and fc.field in ("executors", "effective") and articles:
+                fc.cosmetic, fc.note = True, "không in ra: các Điều viết tay ở 'articles' thay cho trường này"
+
+
 def side_info(side) -> SideInfo:
     data = side.data or {}
     title = None
     if data:
         title = data["plan"].get("title") or data["document"].get("title")
-    app = data.get("appendix") or {}
-    groups = [g["title"] for g in app.get("groups") or []]
-    tasks = sum(len(ts) for _, _, ts in _containers(app)) if app else 0
+    groups = [g["title"] for _, app in tables(data) for g in app.get("groups") or []] if data else []
+    tasks = sum(len(b.tasks) for b in _boxes(tables(data))) if data else 0
     shown = side.display.split(":", 1)[1] if side.rev and ":" in side.display else side.display
     return SideInfo(side.display, shown, side.rev, title, tasks, side.missing_ids, side.registry_display, groups)
 

@@ -28,7 +28,7 @@ KINDS = ("added", "removed", "changed", "moved", "reordered")
 class FieldChange:
     field: str  # dotted for sub-objects: "signer.name"
     name: str  # Vietnamese field name: "thời gian"
-    type: str  # text, line, date, number, enum, bool, units, unit, time, paragraphs, names
+    type: str  # text, line, date, number, enum, bool, units, unit, time, paragraphs, names, lines
     old: Any
     new: Any
     cosmetic: bool = False
@@ -52,7 +52,7 @@ class FieldChange:
         if "paragraphs" in details:
             from tuyentruyen.diff.text import paragraph_ops
 
-            details["paragraphs"] = paragraph_ops(self.new, self.old)
+            details["paragraphs"] = paragraph_ops(self.new or [], self.old or [])
         return FieldChange(self.field, self.name, self.type, self.new, self.old, self.cosmetic, None, details)
 
 

@@ -32,7 +32,7 @@ def area_of(c: Change) -> str:
     path = c.new_path if c.new_path is not None else c.path
     if not path:
         return "document"  # the file's own fields (format version, registry) with the document
-    return path[0]
+    return "appendix" if path[0] == "appendices" else path[0]  # several appendices: one area
 
 
 def _ops_text(ops, plain: bool) -> Text:

@@ -1,5 +1,9 @@
 """How each part of a plan is compared: field types, Vietnamese names, numbering.
 
+Field types: text, line, date, number, enum, bool, units, unit, time, paragraphs, names; and
+lines (a list whose order matters and that is printed as it is: the authority block of the
+signer, the numbering of the levels).
+
 The plan is compared as the data its model dumps (`Plan.model_dump(mode="json")`): every
 object is a dict with all its fields. A spec lists, for one kind of object, its plain
 fields (with a type that decides how a change is shown and when it is cosmetic), its
@@ -46,26 +50,30 @@ SECTION.lists["sections"] = SECTION  # recursive: subsections
 ISSUER = Spec("issuer", {"name": "line", "header": "names", "parent": "line", "short": "line"},
               {"name": "cơ quan ban hành", "header": "dòng tên cơ quan", "parent": "cơ quan chủ quản",
                "short": "tên viết tắt của cơ quan"})
-SIGNER = Spec("signer", {"prefix": "enum", "on_behalf": "line", "position": "line", "name": "line"},
-              {"prefix": "quyền hạn ký", "on_behalf": "ký thay cho", "position": "chức vụ người ký",
-               "name": "người ký"})
+SIGNER = Spec("signer", {"prefix": "enum", "on_behalf": "line", "authority": "lines", "position": "line",
+                         "name": "line"},
+              {"prefix": "quyền hạn ký", "on_behalf": "ký thay cho", "authority": "khối quyền hạn ký",
+               "position": "chức vụ người ký", "name": "người ký"})
 
 DOCUMENT = Spec("document", {
     "type": "enum", "number": "number", "symbol": "line", "place": "line", "date": "date", "title": "text",
-    "issued_by": "line", "recipients": "units", "archive": "names", "copies": "number",
+    "issued_by": "line", "proposal": "text", "recipients": "units", "archive": "names", "copies": "number",
 }, {"type": "loại văn bản", "number": "số", "symbol": "ký hiệu", "place": "địa danh", "date": "ngày ban hành",
-    "title": "trích yếu", "issued_by": "người ban hành", "recipients": "nơi nhận", "archive": "lưu",
-    "copies": "số bản"},
+    "title": "trích yếu", "issued_by": "người ban hành", "proposal": "theo đề nghị của", "recipients": "nơi nhận",
+    "archive": "lưu", "copies": "số bản"},
     flatten={"issuer": ISSUER, "signer": SIGNER}, lists={"bases": CITATION})
 
-DECISION = Spec("decision", {"authority": "line", "proposal": "text", "effective": "line",
+DECISION = Spec("decision", {"authority": "line", "proposal": "text", "layout": "enum", "effective": "line",
                              "executors": "units", "articles": "paragraphs"},
-                {"authority": "thẩm quyền ban hành", "proposal": "theo đề nghị của", "effective": "hiệu lực",
-                 "executors": "chịu trách nhiệm thi hành", "articles": "các điều"})
+                {"authority": "thẩm quyền ban hành", "proposal": "theo đề nghị của", "layout": "bố cục",
+                 "effective": "hiệu lực", "executors": "chịu trách nhiệm thi hành", "articles": "các điều"})
 
-PLAN_BODY = Spec("plan", {"title": "text", "year": "number", "intro": "text", "closing": "text",
+PLAN_BODY = Spec("plan", {"title": "text", "year": "number", "period": "line", "attached_line": "enum",
+                          "implements_layout": "enum", "intro": "text", "numbering": "lines", "closing": "text",
                           "reference": "text"},
-                 {"title": "tên kế hoạch", "year": "năm kế hoạch", "intro": "đoạn mở đầu", "closing": "đoạn kết",
+                 {"title": "tên kế hoạch", "year": "năm kế hoạch", "period": "giai đoạn",
+                  "attached_line": "dòng dưới tên kế hoạch", "implements_layout": "cách in các văn bản được thực hiện",
+                  "intro": "đoạn mở đầu", "numbering": "cách đánh số các cấp mục", "closing": "đoạn kết",
                   "reference": "dòng 'ban hành kèm theo' viết tay"},
                  lists={"implements": CITATION, "sections": SECTION})
 
@@ -93,4 +101,8 @@ ENUM_NAMES = {
     "purpose": "mục đích", "requirements": "yêu cầu", "audience": "đối tượng", "content": "nội dung",
     "forms": "hình thức", "time": "thời gian", "solutions": "giải pháp", "budget": "kinh phí",
     "organization": "tổ chức thực hiện", "other": "khác",
+    "attached": "Kế hoạch kèm theo Quyết định", "article": "Kế hoạch trong Điều 1",
+    "ban-hanh-kem-theo": "(Ban hành kèm theo …)", "kem-theo": "(Kèm theo …)",
+    "joined": "một đoạn", "paragraphs": "mỗi văn bản một đoạn", "roman": "I., II.", "nested": "1.1., 1.2.",
+    "appendix": "một phụ lục (appendix)", "appendices": "nhiều phụ lục (appendices)",
 }

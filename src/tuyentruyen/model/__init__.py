@@ -3,17 +3,23 @@
 from tuyentruyen.model.plan import (
     FORMAT_VERSION,
     Appendix,
+    AttachedLine,
+    AuthorityLine,
     AuthorityPrefix,
     Body,
     Citation,
     Decision,
+    DecisionLayout,
     Document,
     DocumentType,
     Duty,
     Group,
+    ImplementsLayout,
     Issuer,
     Item,
     Marker,
+    Numbering,
+    Period,
     Plan,
     PlanBody,
     Section,
@@ -24,7 +30,8 @@ from tuyentruyen.model.plan import (
 from tuyentruyen.model.units import Registry, Unit, UnitKind
 
 __all__ = [
-    "FORMAT_VERSION", "Appendix", "AuthorityPrefix", "Body", "Citation", "Decision", "Document",
-    "DocumentType", "Duty", "Group", "Issuer", "Item", "Marker", "Plan", "PlanBody", "Registry",
+    "FORMAT_VERSION", "Appendix", "AttachedLine", "AuthorityLine", "AuthorityPrefix", "Body", "Citation",
+    "Decision", "DecisionLayout", "Document", "DocumentType", "Duty", "Group", "ImplementsLayout", "Issuer", "Item",
+    "Marker", "Numbering", "Period", "Plan", "PlanBody", "Registry",
     "Section", "SectionKind", "Signer", "Task", "Unit", "UnitKind",
 ]

@@ -42,6 +42,23 @@ def _to_date(value: Any) -> Any:
     return parsed
 
 
+_IN_WORDS = re.compile(r"(?:ngày\s+)?([0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*,?\s+năm\s+[0-9]{4})", re.IGNORECASE)
+
+
+def date_in_words(value: str) -> str | None:
+    """"21 tháng 02 năm 2025" of a date written in words (with or without "ngày"), else None:
+    such a date is printed as written, a date in figures the decree's way (21/02/2025)."""
+    import unicodedata
+
+    m = _IN_WORDS.fullmatch(" ".join(unicodedata.normalize("NFC", value).split()))
+    return m[1] if m else None
+
+
+def decree_number(number: int) -> str:
+    """The number of a document as Nghị định 30/2020 prints it: Arabic, a leading 0 below 10 ("05", "233")."""
+    return f"{number:02d}"
+
+
 VnDate = Annotated[
     dt.date,
     BeforeValidator(_to_date, json_schema_input_type=str),

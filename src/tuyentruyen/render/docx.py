@@ -3,12 +3,15 @@
 A Quyết định issuing a Kế hoạch gives three sections:
 
 1. the decision (portrait): header block, QUYẾT ĐỊNH + trích yếu, the authority line,
-   căn cứ, "QUYẾT ĐỊNH:", Điều 1–3, Nơi nhận beside the signature block;
+   căn cứ and the proposal line, "QUYẾT ĐỊNH:", Điều 1–3, Nơi nhận beside the signature block;
 2. the plan (portrait, new page, numbered from 1): its own header block, KẾ HOẠCH + title,
    "(Ban hành kèm theo Quyết định số … ngày … của …)", the sections I., II.…;
-3. the appendix (landscape, numbered from 1): PHỤ LỤC, its title, "(Kèm theo …)", the table.
+3. each appendix (landscape, numbered from 1): PHỤ LỤC (or Phụ lục I, II…), its title,
+   "(Kèm theo …)", the table.
 
-A Kế hoạch alone is sections 2 (with its own number, date, Nơi nhận and signature) and 3.
+A Quyết định that approves the plan in its articles (decision.layout "article") has no
+section 2: the plan's sections are printed inside Điều 1. A Kế hoạch alone is sections 2
+(with its own number, date, căn cứ, Nơi nhận and signature) and 3.
 Every page but the first of a section carries its number, centred in the top margin.
 
 Every number, date and cross-reference is computed from the plan's metadata; the fixed
@@ -173,7 +176,7 @@ class DocxBuilder:
         return self.plan.document
 
     def _number(self) -> str:
-        return T.doc_number(self.doc.number, T.clean(self.doc.symbol))
+        return T.doc_number(self.doc.number_text, T.clean(self.doc.symbol))
 
     def _issued_by(self) -> str:
         return self.doc.issued_by or self.doc.issuer.name
@@ -237,8 +240,15 @@ class DocxBuilder:
             out.append(s)
         return out
 
-    def _bases(self, proposal: str | None) -> None:
-        for line in self.w.lines("bases.j2", bases=self._citations(self.doc.bases), proposal=proposal):
+    def _proposal(self) -> str | None:
+        """The proposal line's text: document.proposal (v1.1, both types) or decision.proposal (v1)."""
+        decision = self.plan.decision
+        return self.doc.proposal or (decision.proposal if decision is not None else None)
+
+    def _bases(self) -> None:
+        """Căn cứ (each its own italic paragraph, ";" but the last "."), then the proposal line
+        "Theo đề nghị của …." / "Xét đề nghị của …." (italic): the last căn cứ then ends ";"."""
+        for line in self.w.lines("bases.j2", bases=self._citations(self.doc.bases), proposal=self._proposal()):
             self._body(line, italic=True)
 
     def _signature(self) -> None:
@@ -254,9 +264,14 @@ class DocxBuilder:
             lp.append(X.paragraph(tight.xml(), self._text(line, L.recipients_size)))
         s = doc.signer
         center = Para(jc="center", line=1.0)
-        rp = [X.paragraph(center.xml(), self._text(line, L.signer_size, bold=True))
-              for line in self.w.lines("signer.j2", prefix=s.prefix.value if s.prefix else "",
-                                       on_behalf=s.on_behalf or "", position=s.position)]
+        right_mm = self.text_mm - self.text_mm * L.recipients_share
+        rp = []
+        # one paragraph per line of the block (TM. …, KT. …, the position): a line too long for the
+        # column is broken where it balances, inside its paragraph, never into the next line's
+        for line in self.w.lines("signer.j2", authority=s.lines, position=s.position,
+                                 prefix=s.prefix.value if s.prefix else "", on_behalf=s.on_behalf or ""):
+            parts = balance_lines(line, right_mm, L.signer_size, "bold")
+            rp.append(X.paragraph(center.xml(), self._text(T.LINE_SEP.join(parts), L.signer_size, bold=True)))
         empty = Para(jc="center", line=1.0, mark_size=L.signer_size)
         rp += [X.paragraph(empty.xml()) for _ in range(L.signer_space_lines)]
         rp.append(X.paragraph(center.xml(), self._text(s.name or "", L.signer_size, bold=True)))
@@ -280,21 +295,34 @@ class DocxBuilder:
         for line in balance_lines(T.upper(T.clean(authority)), self.text_mm, L.authority_size, "bold"):
             self.parts.append(self._centered(line, L.authority_size, bold=True, after_pt=0, keep_next=True))
         self.parts.append(self._centered("", L.body_size, after_pt=0))
-        self._bases(decision.proposal if decision else None)
+        self._bases()
         self.parts.append(self._centered(self._phrase("decides"), L.body_size, bold=True, before_pt=6,
                                          after_pt=6, keep_next=True))
+        in_article = self.in_article
         lines = self.w.lines("articles.j2", plan_title=plan.plan_title,
                              effective=decision.effective if decision else None,
                              executors=decision.executors if decision else [],
-                             articles=decision.articles if decision else None)
+                             articles=decision.articles if decision else None,
+                             layout=decision.layout.value if decision else "attached",
+                             title=T.clean(self.doc.title))
         head = re.compile(r"^(Điều\s+\d+\.)\s*")
-        for line in lines:
+        for k, line in enumerate(lines):
             m = head.match(line)
             if m:
                 self._body(line[m.end():], bold_prefix=m.group(1) + " ")
             else:
                 self._body(line)
+            if in_article and k == 0:  # the plan approved in Điều 1: its sections follow Điều 1's sentence
+                self._sections()
         self._signature()
+
+    @property
+    def in_article(self) -> bool:
+        """A Quyết định whose Điều 1 holds the plan itself (no separate attached plan)."""
+        from tuyentruyen.model import DecisionLayout
+
+        decision = self.plan.decision
+        return self.plan.is_decision and decision is not None and decision.layout is DecisionLayout.ARTICLE
 
     # ------------------------------------------------------------------ the plan
 
@@ -304,28 +332,61 @@ class DocxBuilder:
         if attached:
             reference = self.w.render("issued_with.j2", type_word=self._phrase("type_word", "quyet-dinh"),
                                       number=self._number(), date=self.doc.date, year=body.year,
-                                      issued_by=self._issued_by()).strip()
+                                      issued_by=self._issued_by(), wording=body.attached_line.value).strip()
             self._title_block(self._phrase("type_name", "ke-hoach"), plan.plan_title, reference)
         else:
             self._title_block(self._phrase("type_name", "ke-hoach"), self.doc.title, None)
-            if self.doc.bases:
-                self._bases(None)
-        for line in self.w.lines("plan_intro.j2", implements=self._citations(body.implements), intro=body.intro):
+            self._bases()
+        from tuyentruyen.model import ImplementsLayout
+
+        for line in self.w.lines("plan_intro.j2", implements=self._citations(body.implements), intro=body.intro,
+                                 each=body.implements_layout is ImplementsLayout.PARAGRAPHS):
             self._body(line)
-        for n, section in enumerate(body.sections, 1):
-            self._section(section, [n])
+        self._sections()
         if body.closing:
             self._body(body.closing)
         if not attached:
             self._signature()
 
+    def _sections(self) -> None:
+        for n, section in enumerate(self.plan.plan.sections, 1):
+            self._section(section, [n])
+
+    def _heading_mark(self, numbers: list[int]) -> tuple[str, bool]:
+        """The number of a heading at depth len(numbers) by plan.numbering, and whether it is a
+        Roman level (its heading then in UPPERCASE): "I.", "1.", "1.1.", "a)"."""
+        from tuyentruyen.model import Numbering
+        from tuyentruyen.model.plan import DEFAULT_NUMBERING
+
+        scheme = self.plan.plan.numbering or DEFAULT_NUMBERING
+
+        def kind(level: int) -> Numbering:
+            return scheme[min(level, len(scheme) - 1)]
+
+        level = len(numbers) - 1
+        here = kind(level)
+        n = numbers[-1]
+        if here is Numbering.ROMAN:
+            return self._phrase("section_number", n), True
+        if here is Numbering.LETTER:
+            return self._phrase("item_marker", "letter", n), False
+        if here is Numbering.NUMBER:
+            return self._phrase("subsection_number", (n,)), False
+        chain = [n]  # nested: the numbers of the Arabic levels right above, then this one
+        for up in range(level - 1, -1, -1):
+            if kind(up) not in (Numbering.NUMBER, Numbering.NESTED):
+                break
+            chain.insert(0, numbers[up])
+            if kind(up) is Numbering.NUMBER:
+                break
+        return self._phrase("subsection_number", tuple(chain)), False
+
     def _heading(self, numbers: list[int], heading: str) -> None:
-        """I. HEADING (uppercase, bold); 1. Heading (bold); 1.1. Heading (bold italic)."""
+        """I. HEADING (uppercase, bold); 1. Heading (bold); 1.1. Heading (bold italic); the marks
+        of each level as plan.numbering says (default I., 1., 1.1.)."""
         heading = T.clean(heading)
-        if len(numbers) == 1:
-            text = f"{self._phrase('section_number', numbers[0])} {T.upper(heading)}"
-        else:
-            text = f"{self._phrase('subsection_number', tuple(numbers[1:]))} {heading}"
+        mark, roman_level = self._heading_mark(numbers)
+        text = f"{mark} {T.upper(heading) if roman_level else heading}"
         self._p(self.heading_ppr, self._text(text, None, True, len(numbers) > 2))
 
     def _section(self, section, numbers: list[int]) -> None:
@@ -377,10 +438,13 @@ class DocxBuilder:
 
     # ------------------------------------------------------------------ the appendix
 
-    def _appendix(self) -> None:
-        L, appendix = self.L, self.plan.appendix
+    def _appendix(self, appendix, number: int, count: int) -> None:
+        """One appendix: its heading (PHỤ LỤC; Phụ lục I, II… when there are several), title,
+        "(Kèm theo …)" line naming the signed document, and its table."""
+        L = self.L
         width_mm = L.landscape_text_width_mm if L.appendix_landscape else self.text_mm
-        self.parts.append(self._centered(T.clean(appendix.heading), L.appendix_heading_size, bold=True,
+        heading = appendix.heading or self._phrase("appendix_heading", number, count)
+        self.parts.append(self._centered(T.clean(heading), L.appendix_heading_size, bold=True,
                                          keep_next=True))
         title = T.upper(T.clean(appendix.title))
         lines = balance_lines(title, width_mm, L.appendix_title_size, "bold")
@@ -393,7 +457,7 @@ class DocxBuilder:
         self._p(ppr, self._text(T.LINE_SEP.join(ref_lines), L.appendix_title_size, italic=True))
         widest = max(metrics.text_width(x, L.appendix_title_size, "bold") for x in lines)
         self.parts.append(self._rule(widest * L.rule_ratio, width_mm, before_pt=RULE_GAP_PT, after_pt=12))
-        AppendixTable(self, width_mm).write()
+        AppendixTable(self, appendix, width_mm).write()
 
     # ------------------------------------------------------------------ the whole
 
@@ -401,15 +465,18 @@ class DocxBuilder:
         plan = self.plan
         if plan.is_decision:
             self._decision()
-            self._end_section(_SectionSpec(landscape=False, restart=False))
-            self._plan(attached=True)
-            current = _SectionSpec(landscape=False, restart=True)
+            current = _SectionSpec(landscape=False, restart=False)
+            if not self.in_article:
+                self._end_section(current)
+                self._plan(attached=True)
+                current = _SectionSpec(landscape=False, restart=True)
         else:
             self._plan(attached=False)
             current = _SectionSpec(landscape=False, restart=False)
-        if plan.appendix is not None:
+        appendices = plan.all_appendices()
+        for k, (_path, appendix) in enumerate(appendices, 1):  # each in a section numbered from 1
             self._end_section(current)
-            self._appendix()
+            self._appendix(appendix, k, len(appendices))
             current = _SectionSpec(landscape=self.L.appendix_landscape, restart=True)
         self.sections.append(current)
         return "".join(self.parts) + self._sect_pr(current)
@@ -450,11 +517,11 @@ class AppendixTable:
     """The task table: header row repeated on each page, group rows I, II… across the row,
     one row per task that is never split across pages, widths fitted to the content."""
 
-    def __init__(self, builder: DocxBuilder, width_mm: float):
+    def __init__(self, builder: DocxBuilder, appendix, width_mm: float):
         self.b = builder
         self.L = builder.L
         self.width_mm = width_mm
-        self.appendix = builder.plan.appendix
+        self.appendix = appendix
         self.tasks = [t for _gi, _ti, _g, t in self.appendix.iter_tasks()]
         self.columns = self._columns()
         self.size = self.L.table_size if len(self.columns) <= self.L.wide_table_columns else self.L.table_size_wide

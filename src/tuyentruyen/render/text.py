@@ -38,11 +38,16 @@ def clean(text: object) -> str:
     return unicodedata.normalize("NFC", s)
 
 
-def doc_number(number: int | None, symbol: str) -> str:
-    """Số và ký hiệu: "233/QĐ-UBND", "05/QĐ-UBND"; a draft without a number "      /QĐ-UBND"."""
+def doc_number(number: int | str | None, symbol: str) -> str:
+    """Số và ký hiệu: "233/QĐ-UBND", "05/QĐ-UBND"; a number kept as written ("049") as it is; a
+    draft without a number "      /QĐ-UBND"."""
     if number is None:
         return f"{BLANK}/{symbol}"
-    return f"{number:02d}/{symbol}"
+    if isinstance(number, str):
+        return f"{number}/{symbol}"
+    from tuyentruyen.model.types import decree_number
+
+    return f"{decree_number(number)}/{symbol}"
 
 
 def vn_date(d: dt.date | None, style: str = "long", year: int | None = None) -> str:
