@@ -480,6 +480,17 @@ def counts(rows: list[list]) -> dict:
             "current": on(None)}
 
 
+def level_spans(rows: list[list]) -> dict:
+    """{level: [first valid_from, last valid_until]} (None: before the data begins / still in
+    force): tt reads it from the meta alone, to know when a level ceased without the payload."""
+    spans: dict[str, list] = {}
+    for _code, _n, level, _p, _d, start, end, *_ in rows:
+        first, last = spans.setdefault(level, [start, end])
+        spans[level] = [None if first is None or start is None else min(first, start),
+                        None if last is None or end is None else max(last, end)]
+    return dict(sorted(spans.items()))
+
+
 # ----------------------------------------------------------------------------- writing
 
 def render(meta: dict, bases: list, rows: list) -> str:
@@ -553,6 +564,7 @@ def generate(latest: bool) -> tuple[str, str]:
                     "valid_until", "successors", "basis"],
         "levels": {k: v[1] for k, v in LEVELS.items()},
         "counts": counts(rows),
+        "level_spans": level_spans(rows),
         "notes": NOTES,
         "payload_sha256": "",
     }

@@ -21,7 +21,8 @@ def test_every_plan_and_registry_starts_with_a_schema_line_that_resolves(path):
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith(SCHEMA_LINE)
     target = (path.parent / first[len(SCHEMA_LINE):]).resolve()
-    expected = "units.schema.json" if path.name == "units.yaml" else "plan.schema.json"
+    expected = "units.schema.json" if path.name == "units.yaml" else \
+        "progress.schema.json" if path.name.endswith(".progress.yaml") else "plan.schema.json"
     assert target == (ROOT / "docs" / "schema" / expected).resolve()
 
 

@@ -60,3 +60,41 @@ def test_shell_completion_offers_the_plans_of_the_repository():
 def test_completion_script_can_be_shown():
     res = run_tt("--show-completion", "bash", env={"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
     assert res.code == 0 and "_tt_completion" in res.out
+
+
+def test_completion_installs_with_vietnamese_words(tmp_path):
+    from tests.cli.test_wrong_values import english
+
+    env = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1", "HOME": str(tmp_path)}
+    res = run_tt("--install-completion", "bash", env=env)
+    assert res.code == 0, res.text
+    assert res.out.startswith(f"Đã cài tự hoàn thành lệnh cho bash vào {tmp_path}/.bash_completions/tt.sh.")
+    assert not english(res.text)
+    assert "_tt_completion" in (tmp_path / ".bash_completions" / "tt.sh").read_text()
+    assert ".bash_completions/tt.sh" in (tmp_path / ".bashrc").read_text()
+
+
+def test_completion_that_cannot_be_written_says_why_in_vietnamese(tmp_path):
+    from tests.cli.test_wrong_values import english
+
+    home = tmp_path / "không-phải-thư-mục"
+    home.write_text("", encoding="utf-8")
+    env = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1", "HOME": str(home)}
+    res = run_tt("--install-completion", "zsh", env=env)
+    assert res.code == 2 and "tt: lỗi: không ghi được tệp cấu hình của zsh" in res.err
+    assert "gợi ý: chạy `tt --show-completion zsh`" in res.err and not english(res.text)
+
+
+@pytest.mark.parametrize("option", ["--install-completion", "--show-completion"])
+@pytest.mark.parametrize("detected", ["tcsh", None])
+def test_a_shell_tt_cannot_complete_for_is_said_in_vietnamese(option, detected, monkeypatch, tmp_path):
+    from tests.cli.test_wrong_values import english
+    from tuyentruyen.cli import complete, i18n
+
+    i18n.install()
+    monkeypatch.setitem(complete._typer, "detect", lambda: detected)
+    monkeypatch.delenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", raising=False)
+    res = run_tt(option, env={"HOME": str(tmp_path)})
+    assert res.code == 2 and "tt chưa hỗ trợ tự hoàn thành lệnh cho" in res.err
+    assert f"rồi chạy lại `tt {option}`" in res.err and not english(res.text)
+    assert not list(tmp_path.iterdir())  # nothing written

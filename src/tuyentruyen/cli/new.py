@@ -8,13 +8,13 @@ from pathlib import Path
 import typer
 
 from tuyentruyen.cli.base import app, fail_error, fail_usage
-from tuyentruyen.cli.complete import plan_files_only
+from tuyentruyen.cli.complete import plans_only
 
 
 @app.command("new")
 def new(
     source: Path = typer.Option(
-        None, "--from", metavar="TỆP", autocompletion=plan_files_only, show_default=False,
+        None, "--from", metavar="TỆP", autocompletion=plans_only, show_default=False,
         help="Lập kế hoạch năm mới từ kế hoạch năm trước: chuyển năm, quý, thời hạn sang năm mới; "
              "xóa số, ngày và người ký; giữ mã nhiệm vụ."),
     year: int = typer.Option(
@@ -35,6 +35,10 @@ def new(
     parent: str = typer.Option(
         None, "--parent", metavar="CƠ_QUAN", show_default=False,
         help="Cơ quan chủ quản in phía trên tên cơ quan (nếu có): \"UBND TỈNH QUẢNG NGÃI\"."),
+    province: str = typer.Option(
+        None, "--province", metavar="TỈNH", show_default=False,
+        help="Khi lập từ mẫu: tỉnh, thành phố của cơ quan, khi tên xã, phường có ở nhiều tỉnh; sổ đơn vị mới "
+             "dùng danh sách đơn vị hành chính của tỉnh này."),
     output: Path = typer.Option(
         None, "--output", "-o", metavar="TỆP", show_default=False,
         help="Tệp kế hoạch mới; mặc định plans/<năm>.yaml (hoặc cạnh kế hoạch cũ, với --from)."),
@@ -61,7 +65,7 @@ def new(
             plan = newplan.from_previous(source, output, year)
         else:
             plan = newplan.from_template(year, issuer, output, doc_type=doc_type, place=place, symbol=symbol,
-                                         parent=parent)
+                                         parent=parent, province=province)
         written = newplan.write(plan, force=force, protect=(source,) if source is not None else ())
     except TTError as exc:
         raise fail_error(exc) from None

@@ -38,6 +38,13 @@ API (nothing is read until the first call; the data is then cached for the proce
     nat.predecessors_of(unit)                   # the units it took over
     nat.province_of(unit), nat.district_of(unit)
     nat.meta                                    # sources, licences, checksum, counts
+    nat.province_named("tuyen quang")           # a province as clerks name it (current first)
+    nat.family(province), nat.within(family)    # its records across the changes; their districts, communes
+    nat.select(province, on, levels, search)    # `tt units --province … --on … --kind … --search …`
+
+    meta(), level_spans(), ceased_levels(day)   # from the file's meta alone: no payload read
+    mentions("UBND các xã, thị trấn")           # the administrative units a text names (bare or named)
+    gone(mention, first, last, within=…)        # why a mention names nothing that exists then, successors
 
 ``on=None`` everywhere means "the current units" (those with no end date in the data), never
 the computer's clock. :class:`AdminUnit` is a frozen dataclass: ``code``, ``name``, ``level``
@@ -48,8 +55,14 @@ created it, where known), with ``level_name``, ``full_name`` ("xã Minh Xuân"),
 ``full_name_capitalized`` ("Xã Minh Xuân"), ``valid_on(day)``, ``is_province``,
 ``is_district_level`` and ``is_commune``.
 
-Standard library only; matching uses a private fold (:func:`_fold`) until ``vn/text.py``'s
-is wired in.
+Without the payload, :func:`meta` reads only the file's meta (sources, counts, and the span of
+each level: :func:`level_spans`, :func:`ceased_levels`), so that a plan dated before any change
+costs nothing. A repository registry that extends the national list for one province
+(``extends: national``) takes the units of :meth:`NationalUnits.family`: the province, the
+provinces it came from or went into, and their districts and communes.
+
+Matching folds diacritics with the one fold of tt (:func:`tuyentruyen.vn.text.fold`) over
+:func:`_match_key`.
 """
 
 from __future__ import annotations
@@ -142,25 +155,88 @@ def _move_tone(match: re.Match) -> str:
 @functools.lru_cache(maxsize=32768)
 def _fold(text: str) -> str:
     """:func:`_match_key` without diacritics, "đ" → "d": "Xã Thuận Hoà" → "xa thuan hoa"."""
-    return _strip_marks(_match_key(text))
+    from tuyentruyen.vn.text import fold
+
+    return fold(_match_key(text))
 
 
-def _strip_marks(key: str) -> str:
-    s = key.translate(_fold_table())
-    if s.isascii():
-        return s
-    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+def levels_named(text: str) -> frozenset[str] | None:
+    """The levels a clerk means by a word ("xa", "xã", "phường", "thi-tran", "thành phố"; case and
+    diacritics ignored), by a tier ("cấp tỉnh", "cấp xã": the levels of the tier whose first level
+    has that word), or by several of them separated by commas; None when a word names none."""
+    tier_word: dict[str, str] = {}
+    for word, _, tier in LEVELS.values():
+        tier_word.setdefault(tier, _fold(word))
+    found: set[str] = set()
+    for part in str(text).split(","):
+        key = _fold(part).replace("-", " ")
+        levels = {slug for slug, (word, description, tier) in LEVELS.items()
+                  if key in (slug.replace("-", " "), _fold(word), _fold(description), "cap " + tier_word[tier])}
+        if not levels:
+            return None
+        found |= levels
+    return frozenset(found) or None
 
 
-@functools.cache
-def _fold_table() -> dict[int, str]:
-    """Each precomposed Latin letter → its letter without marks (one str.translate per fold)."""
-    table = {ord("đ"): "d", ord("Đ"): "d"}
-    for point in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
-        base = "".join(c for c in unicodedata.normalize("NFD", chr(point)) if not unicodedata.combining(c))
-        if base != chr(point) and base.isascii():
-            table[point] = base
-    return table
+# ----------------------------------------------------------------------------- names in text
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An administrative unit named in a text: its level word and, unless bare, its proper name.
+
+    "UBND huyện Bắc Mê" → Mention("huyện", "Bắc Mê"); "Phòng Nội vụ huyện", "UBND cấp huyện",
+    "UBND các xã, thị trấn" → bare mentions (name None) of huyện, xã, thị trấn."""
+
+    start: int
+    end: int
+    word: str                 # as written: "huyện", "TỈNH", "TP."
+    levels: frozenset[str]    # what the word can mean (slugs of LEVELS)
+    name: str | None = None   # "Bắc Mê", "HÀ GIANG", "1"; None for a bare level word
+
+    @property
+    def text(self) -> str:
+        return self.word if self.name is None else f"{self.word} {self.name}"
+
+    def spelled_like(self, unit: AdminUnit) -> str:
+        """unit's full name in this mention's case: "TỈNH TUYÊN QUANG", "Xã Bắc Mê", "xã Bắc Mê"."""
+        if self.text.isupper():
+            return unit.full_name.upper()
+        return unit.full_name_capitalized if self.word[:1].isupper() else unit.full_name
+
+
+_MENTION_WORD = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(w) for w, _ in sorted(_PREFIXES, key=lambda p: -len(p[0])))
+    + r")(?=\s|$|[,;:()])", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"(\s+-\s+|-|\s+)([^\s,;:()\[\]]+)")
+# words that end a proper name even in upper case ("… HUYỆN XUÂN LỘC VÀ CÁC XÃ")
+_NAME_STOP = frozenset({"và", "các", "của", "thuộc", "trên", "tại", "cùng", "với", "về", "theo"})
+
+
+def mentions(text: str) -> list[Mention]:
+    """The administrative units a text names, in order (see :class:`Mention`)."""
+    text = unicodedata.normalize("NFC", text)
+    out: list[Mention] = []
+    for m in _MENTION_WORD.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue  # inside the name of the previous mention
+        word = m.group(1)
+        levels = next(lv for w, lv in _PREFIXES if w == word.casefold())
+        pos, tokens = m.end(), []
+        while True:
+            t = _NAME_TOKEN.match(text, pos)
+            if t is None:
+                break
+            token = t.group(2).rstrip(".")
+            if not token or not (token[0].isupper() or token[0].isdigit()) or token.casefold() in _NAME_STOP \
+                    or (not tokens and "-" in t.group(1)):
+                break
+            tokens.append((t.start(2), t.start(2) + len(token)))
+            pos = t.start(2) + len(token)
+        if tokens:
+            out.append(Mention(m.start(), tokens[-1][1], word, levels, text[tokens[0][0]:tokens[-1][1]]))
+        else:
+            out.append(Mention(m.start(), m.end(), word, levels))
+    return out
 
 
 # ----------------------------------------------------------------------------- records
@@ -337,9 +413,11 @@ class NationalUnits:
 
     @functools.cached_property
     def _folded(self) -> dict[str, list[AdminUnit]]:
+        from tuyentruyen.vn.text import fold
+
         index: dict[str, list[AdminUnit]] = {}
         for key, units in self._exact.items():
-            index.setdefault(_strip_marks(key), []).extend(units)
+            index.setdefault(fold(key), []).extend(units)
         return index
 
     def find(self, name: str, province: str | AdminUnit | None = None, on: date | None = None,
@@ -381,6 +459,50 @@ class NationalUnits:
             if found:
                 return tuple(sorted(found.values(), key=_order))
         return ()
+
+    def province_named(self, text: str) -> AdminUnit | None:
+        """The province a clerk names ("Tuyên Quang", "tỉnh Hà Giang", "tuyen quang", "08"): the
+        current one when the name is in force, else the one that ended last."""
+        text = str(text).strip()
+        if text.isdigit():
+            return self.by_code(text)
+        # among the ~100 province records only: the name index of all 14,000 units is not built
+        for key_of in (_match_key, _fold):
+            key = key_of(text)
+            names = [key] + [key[len(key_of(w)):].lstrip() for w, lv in _PREFIXES
+                             if lv & PROVINCE_LEVELS and key.startswith(key_of(w) + " ")]
+            found = [u for u in self._provinces if key_of(u.name) in names or key_of(u.full_name) == key]
+            if found:
+                return min(found, key=_order)
+        return None
+
+    def province_like(self, text: str) -> str | None:
+        """The name of the province nearest to text, ignoring case and diacritics (did you mean)."""
+        from tuyentruyen.vn.text import did_you_mean
+
+        key = _match_key(text)
+        for word, _ in _PREFIXES:  # "tỉnh Tuyen Quag" → "Tuyen Quag"
+            if key.startswith(word + " "):
+                text = text.strip()[len(word) + 1:]
+                break
+        return did_you_mean(text, sorted({u.name for u in self._by_tier["province"]}), cutoff=0.7)
+
+    def select(self, province: AdminUnit | None = None, on: date | None = None,
+               levels: Iterable[str] | None = None, search: str | None = None) -> tuple[AdminUnit, ...]:
+        """The units in force on `on` (None: the current ones) of a province (itself first, then its
+        districts and communes by code) or of the whole country, of some levels, whose name holds
+        `search` ignoring case and diacritics (`tt units --province … --kind … --search …`)."""
+        from tuyentruyen.vn.text import fold
+
+        wanted = frozenset(levels) if levels is not None else None
+        if province is not None:
+            pool: Iterable[AdminUnit] = (*((province,) if _in_force(province, on) else ()),
+                                         *self.districts(province, on), *self.communes(province, on))
+        else:
+            pool = (*self.provinces(on), *self.districts(on=on), *self.communes(on=on))
+        needle = fold(_match_key(search)) if search else None
+        return tuple(u for u in pool if (wanted is None or u.level in wanted) and (
+            needle is None or needle in _fold(u.full_name)))
 
     # ------------------------------------------------------------------ history
     def successors_of(self, unit: AdminUnit, on: date | None = None) -> tuple[AdminUnit, ...]:
@@ -436,6 +558,52 @@ class NationalUnits:
         same = tuple(u for u in found if u.tier == tier)
         return same or tuple(found)
 
+    def direct_successors(self, unit: AdminUnit) -> tuple[AdminUnit, ...]:
+        """The units that took `unit` over the day after it ended (not transitively)."""
+        if unit.valid_until is None:
+            return ()
+        day = unit.valid_until + timedelta(days=1)
+        return tuple(u for u in (self.by_code(c, on=day) for c in unit.successors) if u is not None)
+
+    # ------------------------------------------------------------------ a province and its lineage
+    def family(self, province: AdminUnit) -> tuple[AdminUnit, ...]:
+        """The province records linked to `province` by the changes the data records, both
+        ways and transitively: tỉnh Hà Giang → tỉnh Hà Giang, the old and the new tỉnh Tuyên
+        Quang; tỉnh Đồng Nai (2025) → the old Đồng Nai, Bình Phước, thành phố Đồng Nai. By code,
+        then oldest first."""
+        seen: dict[tuple, AdminUnit] = {}
+        todo = [province]
+        while todo:
+            current = todo.pop()
+            ident = (current.code, current.valid_from)
+            if ident in seen or not current.is_province:
+                continue
+            seen[ident] = current
+            todo.extend(self.direct_successors(current))
+            if current.valid_from is not None:  # its predecessors, among the ~100 province records
+                day = current.valid_from - timedelta(days=1)
+                todo.extend(p for p in self._provinces if p.valid_until == day and current.code in p.successors)
+        return tuple(sorted(seen.values(), key=lambda u: (u.code, u.valid_from or date.min)))
+
+    @functools.cached_property
+    def _provinces(self) -> tuple[AdminUnit, ...]:
+        return tuple(u for u in self.units if u.level in PROVINCE_LEVELS)
+
+    def within(self, provinces: Iterable[AdminUnit]) -> tuple[AdminUnit, ...]:
+        """The districts and communes of these province records, each while its province was in
+        force (a code is reused: "08" is the old and the new Tuyên Quang)."""
+        spans: dict[str, list[tuple[date | None, date | None]]] = {}
+        for p in provinces:
+            spans.setdefault(p.code, []).append((p.valid_from, p.valid_until))
+        out: list[AdminUnit] = []
+        for unit in self.units:
+            for start, end in spans.get(unit.province_code, ()) if unit.province_code else ():
+                if (unit.valid_from is None or end is None or unit.valid_from <= end) and (
+                        unit.valid_until is None or start is None or start <= unit.valid_until):
+                    out.append(unit)
+                    break
+        return tuple(sorted(out, key=lambda u: (u.tier != "district", u.code, u.valid_from or date.min)))
+
     def province_of(self, unit: AdminUnit, on: date | None = None) -> AdminUnit | None:
         """The province of a district or commune, on `on` or else at the unit's last day."""
         if unit.province_code is None:
@@ -451,18 +619,25 @@ class NationalUnits:
 
 # ----------------------------------------------------------------------------- loading
 
-def _read_text() -> str:
+def _read_text(limit: int | None = None) -> str:
+    """The text of units.json (limit: only its first bytes, a cut character dropped)."""
     from pathlib import Path
 
     path = Path(__file__).resolve().parent.parent.joinpath("data", *DATA_PATH)
     if path.is_file():  # the usual install: a plain file (importlib.resources costs ~5 ms more)
-        return path.read_text("utf-8")
+        if limit is None:
+            return path.read_text("utf-8")
+        with path.open("rb") as f:
+            return f.read(limit).decode("utf-8", "ignore")
     from importlib.resources import files
 
     resource = files(DATA_PACKAGE)
     for part in DATA_PATH:
         resource = resource.joinpath(part)
-    return resource.read_text("utf-8")
+    if limit is None:
+        return resource.read_text("utf-8")
+    with resource.open("rb") as f:
+        return f.read(limit).decode("utf-8", "ignore")
 
 
 def parse(text: str) -> NationalUnits:
@@ -514,6 +689,45 @@ def national() -> NationalUnits:
     return _load()
 
 
+_META_HEAD = 16 * 1024  # the meta (~6 kB) sits at the start of units.json
+
+
+@functools.lru_cache(maxsize=1)
+def meta() -> Mapping:
+    """The meta of units.json (sources, licences, counts, level spans), read without the payload
+    (~1 ms instead of the ~80 ms of :func:`national`)."""
+    import json
+
+    if _load.cache_info().currsize:
+        return national().meta
+    head = _read_text(_META_HEAD)
+    decoder = json.JSONDecoder()
+    try:
+        start = head.index(":", head.index('"meta"')) + 1
+        while head[start].isspace():
+            start += 1
+        value, _ = decoder.raw_decode(head, start)
+    except (ValueError, IndexError):  # a meta longer than the head: read it all
+        value = json.loads(_read_text())["meta"]
+    return MappingProxyType(value)
+
+
+@functools.lru_cache(maxsize=1)
+def level_spans() -> Mapping[str, tuple[date | None, date | None]]:
+    """{level: (first day, last day)} of the units of each level in the data (None: before the
+    data begins / still in force): "huyen" → (None, 30/06/2025), "dac-khu" → (01/07/2025, None)."""
+    raw = meta().get("level_spans") or {}
+    return MappingProxyType({
+        level: (date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None)
+        for level, (first, last) in raw.items()})
+
+
+def ceased_levels(on: date) -> dict[str, date]:
+    """The levels of which no unit exists any more on `on`, with their last day: on 01/01/2027
+    the huyện, quận, thị xã, thành phố (cấp huyện) and thị trấn (last day 30/06/2025)."""
+    return {level: last for level, (_, last) in level_spans().items() if last is not None and last < on}
+
+
 def payload_sha256(text: str) -> str:
     """The checksum recorded in meta.payload_sha256: sha256 of the payload in canonical JSON."""
     import hashlib
@@ -522,3 +736,62 @@ def payload_sha256(text: str) -> str:
     payload = json.loads(text)["payload"]
     canonical = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# ----------------------------------------------------------------------------- judged at a date
+
+@dataclass(frozen=True, slots=True)
+class Gone:
+    """A mention (:class:`Mention`) that names no unit existing on the days it is judged on.
+
+    kind: "ended" (the units it names ended before; ``since`` is the first day without them),
+    "not_yet" (they begin after; ``since`` is their first day) or "level" (a bare level word, or
+    an unknown name, of a level no unit of which exists any more: "UBND các xã, thị trấn" in 2027).
+    ``successors``: the units that carry the named ones on (transitively, at the first day judged),
+    when they agree; empty when unknown or when units of several places share the name (``units``
+    then holds them all)."""
+
+    mention: Mention
+    kind: str
+    since: date
+    units: tuple[AdminUnit, ...] = ()
+    successors: tuple[AdminUnit, ...] = ()
+
+
+@functools.lru_cache(maxsize=8)
+def _names_of(units: frozenset) -> dict[str, list[AdminUnit]]:
+    index: dict[str, list[AdminUnit]] = {}
+    for u in units:
+        index.setdefault(_match_key(u.name), []).append(u)
+    return index
+
+
+def gone(mention: Mention, first: date, last: date, *, within: Iterable[AdminUnit] | None = None) -> Gone | None:
+    """Why `mention` names nothing that exists on some day of first..last, or None when it does.
+
+    within: the units to look among first (a registry's province family: tỉnh Tuyên Quang and what
+    it was made of); a name found nowhere there is looked for in the whole country. A bare level
+    word needs only the meta (:func:`ceased_levels`); a name reads the national list."""
+    ceased = ceased_levels(first)
+    level_gone = bool(mention.levels) and mention.levels <= ceased.keys()
+    since_level = max((ceased[lv] for lv in mention.levels if lv in ceased), default=None)
+    if mention.name is None:
+        return Gone(mention, "level", since_level + timedelta(days=1)) if level_gone else None
+    found: tuple[AdminUnit, ...] = ()
+    if within is not None:  # a registry's province: looked among its ~500 units first
+        local = within if isinstance(within, frozenset) else frozenset(within)
+        found = tuple(u for u in _names_of(local).get(_match_key(mention.name), ()) if u.level in mention.levels)
+    if not found:
+        found = national().find(mention.text, levels=mention.levels)
+    if not found:
+        return Gone(mention, "level", since_level + timedelta(days=1)) if level_gone else None
+    if any((u.valid_from is None or u.valid_from <= last) and (u.valid_until is None or u.valid_until >= first)
+           for u in found):
+        return None
+    if all(u.valid_from is not None and u.valid_from > last for u in found):
+        return Gone(mention, "not_yet", min(u.valid_from for u in found), found)
+    ended = tuple(u for u in found if u.valid_until is not None and u.valid_until < first)
+    heirs = {tuple(national().successors_of(u, on=first)) for u in ended}
+    successors = next(iter(heirs)) if len(heirs) == 1 else ()
+    # the name was last in force until the latest of them ended (tỉnh Đồng Nai: 23/04/2026)
+    return Gone(mention, "ended", max(u.valid_until for u in ended) + timedelta(days=1), ended, successors)
