@@ -64,10 +64,11 @@ def run_tt(*args: str, cwd: Path | str | None = None, env: dict | None = None) -
     return Result(code, out.getvalue(), err.getvalue())
 
 
-def run_tt_process(*args: str, cwd: Path | str | None = None, input: bytes | None = None) -> Result:
-    """Run the installed `tt` console script as a separate process."""
+def run_tt_process(*args: str, cwd: Path | str | None = None, input: bytes | None = None,
+                   env: dict | None = None) -> Result:
+    """Run the installed `tt` console script as a separate process (env: variables to add)."""
     exe = Path(sys.executable).parent / "tt"
-    env = dict(os.environ, NO_COLOR="1", COLUMNS="200")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})}
     proc = subprocess.run([str(exe), *args], cwd=cwd, input=input, capture_output=True, env=env, timeout=300)
     return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
 

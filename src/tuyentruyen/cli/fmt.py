@@ -25,7 +25,7 @@ def fmt(
 ) -> None:
     """Định dạng lại kế hoạch theo một bố cục chuẩn, giữ nguyên mọi chú thích (#).
 
-    Thứ tự khóa theo định dạng kế hoạch, chữ Unicode dựng sẵn (NFC), thụt lề và dấu ngoặc kép thống nhất, đoạn văn dài được ngắt dòng. Dữ liệu không đổi; tệp có lỗi cú pháp YAML được để nguyên (mã thoát 2).
+    Thứ tự khóa theo định dạng kế hoạch, chữ Unicode dựng sẵn (NFC), thụt lề và dấu ngoặc kép thống nhất; mỗi đoạn văn giữ trên một dòng, không bị ngắt lại (sửa một chữ chỉ đổi một dòng khi xem thay đổi). Dữ liệu không đổi; tệp có lỗi cú pháp YAML được để nguyên (mã thoát 2).
     """
     from tuyentruyen.errors import TTError
     from tuyentruyen.project.discover import discover

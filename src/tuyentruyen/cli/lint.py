@@ -28,6 +28,10 @@ def lint(
     config: Path = typer.Option(
         None, "--config", help="Dùng tệp cấu hình này thay cho tt.toml tìm thấy từ thư mục kế hoạch trở lên.",
         show_default=False),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Không dùng (và không ghi) bộ nhớ đệm .tt_cache/ của kho: kiểm tra lại mọi tệp."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", min=0, help="Số tiến trình kiểm tra song song; 0: một tiến trình cho mỗi lõi CPU."),
 ) -> None:
     """Soát lỗi nội dung các kế hoạch: thời hạn, trách nhiệm, viện dẫn, chữ viết (xem `tt rule`)."""
     from tuyentruyen.cli.validate import run_check
@@ -50,7 +54,8 @@ def lint(
                 raise typer.Exit(fixed)
     except TTError as exc:
         raise fail_error(exc) from None
-    raise typer.Exit(max(fixed, run_check([str(f) for f in files], fmt.value, False, cfg)))
+    raise typer.Exit(max(fixed, run_check([str(f) for f in files], fmt.value, False, cfg, cache=not no_cache,
+                                          jobs=jobs)))
 
 
 def _fix(files: list[Path], cfg, *, write: bool) -> int:

@@ -10,7 +10,8 @@ from tuyentruyen.cli.base import ReportFormat, app, fail_error
 from tuyentruyen.cli.complete import plan_paths
 
 
-def run_check(paths: list[str] | None, fmt: str, schema_only: bool, config=None) -> int:
+def run_check(paths: list[str] | None, fmt: str, schema_only: bool, config=None, *, cache: bool = True,
+              jobs: int = 0) -> int:
     from tuyentruyen.check import check_files
     from tuyentruyen.errors import TTError
     from tuyentruyen.problems import exit_code
@@ -18,7 +19,7 @@ def run_check(paths: list[str] | None, fmt: str, schema_only: bool, config=None)
     from tuyentruyen.report import emit
 
     try:
-        files = check_files(discover(paths), schema_only=schema_only, config=config)
+        files = check_files(discover(paths), schema_only=schema_only, config=config, cache=cache, jobs=jobs)
     except TTError as exc:
         raise fail_error(exc) from None
     emit(files, fmt, sys.stdout)
@@ -35,6 +36,10 @@ def validate(
         help="Dạng báo cáo: text (cho người đọc), json, github (chú thích trên GitHub Actions)…"),
     schema_only: bool = typer.Option(
         False, "--schema-only", help="Chỉ kiểm tra định dạng (schema), không chạy các quy tắc soát lỗi."),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Không dùng (và không ghi) bộ nhớ đệm .tt_cache/ của kho: kiểm tra lại mọi tệp."),
+    jobs: int = typer.Option(
+        0, "--jobs", "-j", min=0, help="Số tiến trình kiểm tra song song; 0: một tiến trình cho mỗi lõi CPU."),
 ) -> None:
     """Kiểm tra định dạng các kế hoạch và báo mọi lỗi kèm tệp:dòng:cột."""
-    raise typer.Exit(run_check(paths, fmt.value, schema_only))
+    raise typer.Exit(run_check(paths, fmt.value, schema_only, cache=not no_cache, jobs=jobs))

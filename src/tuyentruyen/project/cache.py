@@ -1,13 +1,18 @@
-"""A small on-disk cache for data computed by a library that is slow to import.
+"""On-disk caches: slow library answers (per user), and the check answers of a repository.
 
-The `holidays` library takes ~0.15 s to import and build Vietnam's calendar (lunar Tết),
-more than half of `tt validate` on a typical plan. Its answer for given years only changes
-when the library changes, so it is kept as JSON, keyed by the library's installed files
-(found without importing it). A cache that cannot be read or written is simply skipped.
+- `cached_json`: the `holidays` library takes ~0.15 s to import and build Vietnam's calendar
+  (lunar Tết), more than half of `tt validate` on a typical plan. Its answer for given years
+  only changes when the library changes, so it is kept as JSON in the user's cache folder,
+  keyed by the library's installed files (found without importing it).
+- `CheckCache`: what `tt validate` / `tt lint` found in each file, under the repository's
+  `.tt_cache/`, content-addressed (tuyentruyen.check builds the keys).
+
+A cache that cannot be read or written is simply skipped.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import os
@@ -35,15 +40,25 @@ def library_stamp(module: str) -> str | None:
     return f"{st.st_mtime_ns:x}-{st.st_size:x}"
 
 
-def cached_json(name: str, library: str, compute: Callable[[], object]):
-    """compute() once per installed version of `library`; later runs read it back from disk."""
+def cached_json(name: str, library: str, compute: Callable[[], object], *, key: str | None = None):
+    """compute() once per installed version of `library`; later runs read it back from disk.
+
+    key: what else the answer depends on (one file per key, the key kept in it and compared)."""
     if os.environ.get("TT_NO_CACHE"):
         return compute()
     stamp = library_stamp(library)
+    if stamp and key is not None:
+        import zlib
+
+        stamp += f"-{zlib.crc32(key.encode('utf-8', 'surrogatepass')):08x}"
     path = cache_dir() / f"{name}-{stamp}.json" if stamp else None
     if path is not None:
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            found = json.loads(path.read_text(encoding="utf-8"))
+            if key is None:
+                return found
+            if isinstance(found, list) and len(found) == 2 and found[0] == key:
+                return found[1]
         except (OSError, ValueError):
             pass
     value = compute()
@@ -51,7 +66,108 @@ def cached_json(name: str, library: str, compute: Callable[[], object]):
         from tuyentruyen.project.files import WriteError, atomic_write_text
 
         try:
-            atomic_write_text(path, json.dumps(value, ensure_ascii=False))
+            atomic_write_text(path, json.dumps(value if key is None else [key, value], ensure_ascii=False))
         except (OSError, WriteError):
             pass  # a cache that cannot be written is simply not kept
     return value
+
+
+# ---------------------------------------------------------------- the check cache of a repository
+
+CHECK_CACHE_DIR = ".tt_cache"  # under the repository root, beside plans/ (in .gitignore)
+CHECK_CACHE_FORMAT = 1
+
+
+def digest(*parts: bytes | str | None) -> str:
+    """A content address: the BLAKE2b digest of the parts (each length-prefixed, None distinct from b'')."""
+    import hashlib
+
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        if part is None:
+            h.update(b"\xff")
+            continue
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def tt_stamp() -> str:
+    """What identifies the tt that runs: its version, and the size and time of every file of the
+    package (rules, data, code), so a changed rule or data file never answers from an old cache;
+    with the libraries whose answers end up in a report (pydantic, libyaml, holidays)."""
+    import tuyentruyen
+
+    root = Path(tuyentruyen.__file__).parent
+    parts = [tuyentruyen.__version__]
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            try:
+                st = os.stat(os.path.join(dirpath, name))
+            except OSError:
+                continue
+            parts.append(f"{os.path.relpath(os.path.join(dirpath, name), root)}:{st.st_size}:{st.st_mtime_ns}")
+    parts += [f"{lib}={library_stamp(lib)}" for lib in ("pydantic", "pydantic_core", "yaml", "holidays")]
+    return digest(*parts)
+
+
+class CheckCache:
+    """The answers of `tt validate` / `tt lint` for files already checked, content-addressed
+    (like ruff's cache): an entry is found by a key made of everything its answer depends on
+    (the caller's), and holds that answer as JSON.
+
+    Stored under the repository's `.tt_cache/check/`, one file per key, each written atomically
+    (a temporary file renamed into place): concurrent runs never see half an entry, and two
+    runs writing the same key write the same answer. An entry that cannot be read or parsed is a
+    miss; a cache that cannot be written is simply not kept (the run's answers are unchanged)."""
+
+    def __init__(self, folder: Path | str):
+        self.folder = Path(folder)
+        self._folder = str(folder)
+
+    @classmethod
+    def of_repository(cls, root: Path | None) -> CheckCache | None:
+        """The cache of the repository at root (None without a root, or with TT_NO_CACHE set)."""
+        if root is None or os.environ.get("TT_NO_CACHE"):
+            return None
+        return cls(Path(root) / CHECK_CACHE_DIR / "check" / f"v{CHECK_CACHE_FORMAT}")
+
+    def _path(self, key: str) -> str:
+        return os.path.join(self._folder, key[:2], key + ".json")
+
+    def get(self, key: str) -> dict | None:
+        try:
+            with open(self._path(key), "rb") as fh:
+                entry = json.loads(fh.read())
+        except (OSError, ValueError):
+            return None
+        return entry if isinstance(entry, dict) and entry.get("key") == key else None
+
+    def put(self, key: str, entry: dict) -> None:
+        from tuyentruyen.project.files import WriteError, atomic_write_bytes
+
+        entry = dict(entry, key=key)
+        try:
+            self._ensure_ignored()
+            atomic_write_bytes(self._path(key), json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+                               .encode("utf-8", "surrogatepass"))
+        except (OSError, WriteError, ValueError):
+            pass  # a cache that cannot be written is not kept
+
+    def _ensure_ignored(self) -> None:
+        """A .gitignore (and a CACHEDIR.TAG) at the top of .tt_cache: it is never committed or backed up."""
+        top = self.folder.parent.parent
+        marker = top / ".gitignore"
+        if marker.exists():
+            return
+        from tuyentruyen.project.files import atomic_write_text
+
+        top.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(top / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                                "# tt's check cache (tt validate, tt lint); safe to delete.\n")
+        atomic_write_text(marker, "# tt's check cache: not for git\n*\n")
