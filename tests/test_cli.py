@@ -55,7 +55,7 @@ def test_no_arguments_shows_help():
     (["validate", "--format"], "Tùy chọn '--format' cần một giá trị."),
     (["new", "--year", "abc"], "Giá trị không hợp lệ cho '--year': 'abc' không phải một số nguyên."),
     (["schema", "thua"], "Thừa tham số: thua."),
-    (["render", "--docx=1"], "Cách dùng: tt render [TÙY CHỌN] [TỆP] tt: lỗi: Tùy chọn '--docx' không nhận giá trị."),
+    (["render", "--docx=1"], "Cách dùng: tt render [TÙY CHỌN] [TỆP] tt: lỗi TT-E002: Tùy chọn '--docx' không nhận giá trị."),
 ])
 def test_usage_errors_are_vietnamese_and_exit_2(args, expected):
     res = run_tt(*args)

@@ -33,7 +33,7 @@ from tuyentruyen.vn.textcheck import (
     fix_text,
     fix_typos,
     is_vietnamese_syllable,
-    load_typo_file,
+    typos_from_data,
 )
 
 SEEDS = Path("/work/shared/seeds")
@@ -362,15 +362,13 @@ def test_bad_extra_entries(bad) -> None:
         find_typos("x", bad)
 
 
-def test_load_typo_file(tmp_path: Path) -> None:
-    path = tmp_path / "typos.yaml"
-    path.write_text("typos:\n  - wrong: Phòng Nôi vụ\n    right: Phòng Nội vụ\n    note: Thiếu dấu.\n", "utf-8")
-    entries = load_typo_file(path)
+def test_typos_from_data() -> None:
+    raw = {"typos": [{"wrong": "Phòng Nôi vụ", "right": "Phòng Nội vụ", "note": "Thiếu dấu."}]}
+    entries = typos_from_data(raw, "typos.yaml")
     assert entries == (TypoEntry("Phòng Nôi vụ", "Phòng Nội vụ", note="Thiếu dấu."),)
     assert [t.right for t in find_typos("Giao Phòng Nôi vụ chủ trì", entries)] == ["Phòng Nội vụ"]
-    path.write_text("typos: [", "utf-8")
     with pytest.raises(TypoDataError):
-        load_typo_file(path)
+        typos_from_data({"typos": "không phải danh sách"}, "typos.yaml")
 
 
 @needs_seeds

@@ -168,7 +168,18 @@ def _special_files() -> list[Case]:
         for name, argv in (("validate", ("validate", "plans/2024.yaml")), ("lint", ("lint", "plans/2024.yaml")),
                            ("render", ("render", "plans/2024.yaml", "-o", "build/kh.docx")),
                            ("units", ("units", "plans/2024.yaml"))):
-            out.append(Case(f"{what}/{name}", "special-file", files, argv, frozenset({1, 2}), (),
+            # a registry that cannot be read is TT-R011 (a warning: the plan itself is fine); a
+            # tt.toml or a file it names that cannot be read is TT-K001 (exit 2). Never a hang.
+            if what.startswith("units-") or what == "toml-units-fifo":
+                codes = frozenset({0, 1, 2} if name != "units" else {2})
+                need = ("TT-R011",) if name in ("validate", "lint") else ()
+            elif name == "units" and what in ("toml-holidays-fifo", "toml-typos-dev-zero"):
+                codes, need = frozenset({0, 2}), ()  # tt units need not read [lint]
+            elif name == "render" and what in ("toml-holidays-fifo", "toml-typos-dev-zero"):
+                codes, need = frozenset({0, 1, 2}), ()
+            else:
+                codes, need = frozenset({2}), ("TT-K001", "TT-Y001")
+            out.append(Case(f"{what}/{name}", "special-file", files, argv, codes, need,
                             setup=setup, process=True, outputs=OUTPUTS.get(name, ())))
     return out
 

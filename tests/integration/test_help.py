@@ -81,7 +81,7 @@ def test_completion_that_cannot_be_written_says_why_in_vietnamese(tmp_path):
     home.write_text("", encoding="utf-8")
     env = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1", "HOME": str(home)}
     res = run_tt("--install-completion", "zsh", env=env)
-    assert res.code == 2 and "tt: lỗi: không ghi được tệp cấu hình của zsh" in res.err
+    assert res.code == 2 and "tt: lỗi TT-E002: không ghi được tệp cấu hình của zsh" in res.err
     assert "gợi ý: chạy `tt --show-completion zsh`" in res.err and not english(res.text)
 
 

@@ -246,7 +246,7 @@ def run(args: list[str], modules: dict[str, str]) -> int:
         shown = i18n.usage(exc)
         if shown:
             sys.stderr.write(shown + "\n")
-        sys.stderr.write(f"tt: lỗi: {message}\n  gợi ý: {hint}\n")
+        sys.stderr.write(usage_text(message, hint))
         return 2
     return rv if isinstance(rv, int) else 0
 
@@ -258,11 +258,19 @@ def help_text(modules: dict[str, str]) -> str:
         return ctx.get_help()
 
 
+USAGE = "TT-E002"  # the command line itself is wrong (tuyentruyen.errors.UsageError)
+
+
+def usage_text(message: str, hint: str | None = None, code: str = USAGE) -> str:
+    """How tt says a command line is wrong, everywhere: 'tt: lỗi TT-E002: …' then '  gợi ý: …'."""
+    return f"tt: lỗi {code}: {message}\n" + (f"  gợi ý: {hint}\n" if hint else "")
+
+
 def fail_usage(message: str, hint: str | None = None) -> "typer.Exit":
     """Print a usage error (Vietnamese, with how to fix it) to stderr; return Exit(2) to raise."""
-    typer.echo(f"tt: lỗi: {message}", err=True)
-    if hint:
-        typer.echo(f"  gợi ý: {hint}", err=True)
+    import sys
+
+    sys.stderr.write(usage_text(message, hint))
     return typer.Exit(2)
 
 
@@ -276,9 +284,8 @@ def fail_error(exc) -> "typer.Exit":
         from tuyentruyen.report import emit_problems
 
         emit_problems(exc.problems, sys.stderr)
-    code = f" {exc.code}" if exc.file is not None else ""
-    typer.echo(f"{exc.where}lỗi{code}: {exc.message}" if exc.file is not None else f"tt: lỗi: {exc.message}",
-               err=True)
-    if exc.hint:
-        typer.echo(f"  gợi ý: {exc.hint}", err=True)
+    if exc.file is not None:
+        sys.stderr.write(f"{exc.where}lỗi {exc.code}: {exc.message}\n" + (f"  gợi ý: {exc.hint}\n" if exc.hint else ""))
+    else:
+        sys.stderr.write(usage_text(exc.message, exc.hint, exc.code))
     return typer.Exit(2)

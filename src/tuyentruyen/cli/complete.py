@@ -77,7 +77,7 @@ def _shell(value) -> str | None:
 
 def _unsupported(ctx, shell: str | None, option: str) -> None:
     what = f"shell '{shell}'" if shell else "shell đang dùng (không nhận ra được)"
-    _say(f"tt: lỗi: {option}: tt chưa hỗ trợ tự hoàn thành lệnh cho {what}.", err=True)
+    _say(f"tt: lỗi TT-E002: {option}: tt chưa hỗ trợ tự hoàn thành lệnh cho {what}.", err=True)
     _say(f"  gợi ý: tt hỗ trợ {', '.join(SHELLS)}: mở một trong các shell đó rồi chạy lại `tt {option}`.",
          err=True)
     ctx.exit(2)
@@ -101,13 +101,13 @@ def install_completion(ctx, param, value):
         from tuyentruyen.project.files import os_reason
 
         where = f" ({exc.filename})" if exc.filename else ""
-        _say(f"tt: lỗi: không ghi được tệp cấu hình của {shell}{where}: {os_reason(exc)}.", err=True)
+        _say(f"tt: lỗi TT-E002: không ghi được tệp cấu hình của {shell}{where}: {os_reason(exc)}.", err=True)
         _say(f"  gợi ý: chạy `tt --show-completion {shell}` rồi tự chép mã vào tệp cấu hình của shell.", err=True)
         ctx.exit(2)
     except Exception as exc:  # noqa: BLE001 - typer.Exit from its PowerShell steps, and the like
         if getattr(exc, "exit_code", 1) == 0:
             raise
-        _say(f"tt: lỗi: không cài được tự hoàn thành lệnh cho {shell}.", err=True)
+        _say(f"tt: lỗi TT-E002: không cài được tự hoàn thành lệnh cho {shell}.", err=True)
         _say(f"  gợi ý: chạy `tt --show-completion {shell}` rồi tự chép mã vào tệp cấu hình của shell.", err=True)
         ctx.exit(2)
     _say(f"Đã cài tự hoàn thành lệnh cho {shell} vào {path}.")
@@ -165,7 +165,7 @@ def _patch_instructions() -> None:
     def vi_shell_complete(cli, ctx_args, prog_name, complete_var, instruction):
         action, _, shell = instruction.partition("_")
         if not shell or action not in ("source", "complete") or get_class(shell) is None:
-            _say(f"tt: lỗi: {complete_var}={instruction!r} không phải một yêu cầu tự hoàn thành tt hiểu.", err=True)
+            _say(f"tt: lỗi TT-E002: {complete_var}={instruction!r} không phải một yêu cầu tự hoàn thành tt hiểu.", err=True)
             _say("  gợi ý: bỏ biến môi trường này; cài tự hoàn thành bằng `tt --install-completion`.", err=True)
             return 2
         return shell_complete(cli, ctx_args, prog_name, complete_var, instruction)

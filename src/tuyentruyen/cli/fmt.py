@@ -97,7 +97,7 @@ def _stdin(check: bool, diff: bool) -> int:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        typer.echo("tt: lỗi: đầu vào chuẩn không phải văn bản UTF-8.", err=True)
+        typer.echo("tt: lỗi TT-Y002: đầu vào chuẩn không phải văn bản UTF-8.\n  gợi ý: Lưu nội dung ở mã UTF-8 rồi chạy lại.", err=True)
         return 2
     result = Formatted(None, "<stdin>", original=text)
     try:

@@ -197,8 +197,15 @@ def _find(paths: list[str] | None) -> list[Path]:
         elif is_registry_file(p) or not p.exists():
             result.append(p)  # a missing file is reported by the loader
         else:  # a plan: its registry, found as every command finds it
+            from tuyentruyen.errors import TTError
+            from tuyentruyen.project.config import config_for
+
             plan = load_plan(p)
-            registry, _ = find_registry(p, plan.plan.units if plan.plan is not None else None)
+            if plan.plan is None and any(x.fatal for x in plan.problems):
+                raise TTError(f"Không đọc được kế hoạch '{given}' nên không biết sổ đơn vị của nó.",
+                              "Sửa lỗi được báo ở trên, hoặc chỉ thẳng sổ đơn vị: `tt units plans/units.yaml`.",
+                              problems=[x for x in plan.problems if x.fatal], code="TT-Y001")
+            registry, _ = find_registry(p, plan.plan.units if plan.plan is not None else None, config_for(p))
             if registry is None:
                 raise UsageError(f"Không tìm thấy sổ đơn vị của kế hoạch '{given}'.",
                                  "Đặt units.yaml cạnh kế hoạch, ghi `units = \"…\"` trong tt.toml, "

@@ -4,7 +4,7 @@
 in order: the public holidays of the `holidays` library (cached on disk per installed
 version of the library: building Tết by the lunar calendar costs ~0.15 s), the official
 days tt ships for the years clerks plan (data/calendar.yaml), then the repository's own
-files named in tt.toml ``lint.holidays``. Each layer can add days off and make-up working
+files named in tt.toml ``lint.holidays`` (read and checked with tt.toml). Each layer can add days off and make-up working
 days; a later layer wins.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from pathlib import Path
 
 from tuyentruyen.vn.calendar import Calendar, CalendarDataError, library_days_off, read_days
 
@@ -40,50 +39,21 @@ def _shipped() -> tuple[dict[dt.date, str], frozenset[dt.date], frozenset[dt.dat
     return days, frozenset(work), frozenset(not_off)
 
 
-def read_days_file(path: Path) -> tuple[dict[dt.date, str], set[dt.date], set[dt.date]]:
-    """A repository's days-off file (tt.toml `lint.holidays`); raises ConfigError."""
-    import yaml
-
-    from tuyentruyen.project.config import ConfigError
-    from tuyentruyen.project.files import os_reason, read_text_bounded
-
-    try:
-        text = read_text_bounded(Path(path), 4 * 1024 * 1024)
-        raw = yaml.safe_load(text)
-    except OSError as exc:
-        raise ConfigError(Path(path), f"Không đọc được tệp ngày nghỉ {Path(path).name}: {os_reason(exc)}.",
-                          "Kiểm tra đường dẫn khai báo ở `lint.holidays` của tt.toml.") from None
-    except UnicodeDecodeError:
-        raise ConfigError(Path(path), f"Tệp ngày nghỉ {Path(path).name} phải được lưu ở mã UTF-8.",
-                          "Mở tệp trong VS Code, chọn 'Save with Encoding' → 'UTF-8'.") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(Path(path), f"Tệp ngày nghỉ {Path(path).name} không đúng cú pháp YAML.",
-                          "Tệp YAML có các khóa `days` (ngày nghỉ) và `workdays` (ngày làm bù), xem docs/config.md.",
-                          mark.line + 1 if mark else 1, mark.column + 1 if mark else 1) from None
-    try:
-        return read_days(raw, f"Tệp ngày nghỉ {Path(path).name}")
-    except CalendarDataError as exc:
-        raise ConfigError(Path(path), str(exc),
-                          "Tệp YAML có các khóa `days` (ngày nghỉ) và `workdays` (ngày làm bù), xem docs/config.md.") \
-            from None
-
-
 @functools.lru_cache(maxsize=16)
-def _calendar(first: int, last: int, extra: tuple[Path, ...]) -> Calendar:
+def _calendar(first: int, last: int, extra: tuple) -> Calendar:
     cal = Calendar(_library(first, last))
     days, work, not_off = _shipped()
     cal = cal.merged(days, work, not_off)
-    for path in extra:
-        days, work, not_off = read_days_file(path)
-        cal = cal.merged(days, work, not_off)
+    for days_items, work, not_off in extra:  # each file of lint.holidays, read with tt.toml
+        cal = cal.merged(dict(days_items), work, not_off)
     return cal
 
 
 def calendar_for(years: range | tuple[int, int], config=None) -> Calendar:
     """The calendar of the years given (first, last) for a repository's configuration
     (None: tt's own calendar only). The year before and after are included, so a deadline
-    moved across New Year still finds its days off. Raises ConfigError for a bad file."""
+    moved across New Year still finds its days off. The repository's files were read and
+    checked with tt.toml (tuyentruyen.project.config)."""
     first, last = (years.start, years.stop - 1) if isinstance(years, range) else years
-    extra = tuple(config.holidays) if config is not None else ()
+    extra = tuple(config.holiday_days) if config is not None else ()
     return _calendar(first - 1, last + 1, extra)

@@ -81,6 +81,9 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     unit_columns: str = "auto"  # [render] units
     layout_overrides: tuple[tuple[str, Any], ...] = ()  # [render.layout], already checked
+    # the content of the files `lint.typos` and `lint.holidays` name, read and checked with tt.toml
+    typo_entries: tuple = field(default=(), compare=False)  # vn.textcheck.TypoEntry
+    holiday_days: tuple = field(default=(), compare=False)  # per file: (days off, workdays, not days off)
     # where each key was written, for messages about it: key → line
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
@@ -142,7 +145,7 @@ def find_config(start: Path) -> Path | None:
         here = here.parent
     for d in (here, *here.parents):
         candidate = d / CONFIG_NAME
-        if candidate.is_file():
+        if candidate.exists():  # a folder or a FIFO named tt.toml is reported, never skipped or read
             return candidate
     return None
 
@@ -161,8 +164,10 @@ def load_config(path: Path | str) -> Config:
         raise ConfigError(path, f"Không đọc được tệp cấu hình {path.name}: {_os_reason(exc)}.",
                           "Kiểm tra lại đường dẫn và quyền đọc tệp.") from None
     if not path.is_file():
-        raise ConfigError(path, f"'{path.name}' không phải một tệp cấu hình (đây là thư mục hoặc tệp đặc biệt).",
-                          "Chỉ ra tệp tt.toml.")
+        from tuyentruyen.project.files import kind_of
+
+        raise ConfigError(path, f"'{path.name}' là {kind_of(st.st_mode)}, không phải một tệp cấu hình.",
+                          "Đổi tên hoặc xóa nó, rồi viết tt.toml là một tệp văn bản (xem docs/config.md).")
     return _load_cached(path, st.st_mtime_ns, st.st_size)
 
 
@@ -341,6 +346,11 @@ def _parse(path: Path) -> Config:
             raise fail(exc.message, "Sửa giá trị trong tt.toml theo khoảng Nghị định 30/2020/NĐ-CP cho phép "
                        "(xem docs/config.md).", exc.key, "render.layout") from None
 
+    typo_paths = paths(lint.get("typos", []), "typos")
+    holiday_paths = paths(lint.get("holidays", []), "holidays")
+    typo_entries = tuple(e for p in typo_paths for e in _typo_file(p, fail("", None, "typos", "lint").line))
+    holiday_days = tuple(_holiday_file(p) for p in holiday_paths)
+
     lines = [(k, _line_of_key(text, k)) for k in data if k not in ("lint", "render")]
     lines += [(f"lint.{k}", _line_of_key(text, k, "lint")) for k in lint]
     lines += [(f"render.{k}", _line_of_key(text, k, "render")) for k in render]
@@ -350,10 +360,63 @@ def _parse(path: Path) -> Config:
         extend_select=codes(lint.get("extend-select", []), "extend-select"),
         ignore=codes(lint.get("ignore", []), "ignore"),
         severity=tuple(severity),
-        typos=paths(lint.get("typos", []), "typos"),
-        holidays=paths(lint.get("holidays", []), "holidays"),
+        typos=typo_paths,
+        holidays=holiday_paths,
+        typo_entries=typo_entries,
+        holiday_days=holiday_days,
         per_file_ignores=tuple(pfi),
         unit_columns=unit_columns,
         layout_overrides=tuple(layout_table.items()),
         lines=tuple(lines),
     )
+
+
+# ---------------------------------------------------------------- the data files tt.toml names
+
+
+def _data_file(path: Path, what: str, named_at: str):
+    """A YAML data file named in tt.toml, read (bounded) and parsed; ConfigError located in it."""
+    import yaml
+
+    from tuyentruyen.project.files import ReadError, os_reason, read_text_bounded
+
+    hint = f"Kiểm tra tệp khai báo ở `{named_at}` của tt.toml (định dạng: docs/config.md)."
+    try:
+        text = read_text_bounded(path, 4 * 1024 * 1024)
+    except ReadError as exc:
+        raise ConfigError(path, exc.message, hint) from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, f"Tệp {what} {path.name} phải được lưu ở mã UTF-8.",
+                          "Mở tệp trong VS Code, chọn 'Save with Encoding' → 'UTF-8'.") from None
+    except OSError as exc:
+        raise ConfigError(path, f"Không đọc được tệp {what} {path.name}: {os_reason(exc)}.", hint) from None
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(path, f"Tệp {what} {path.name} không đúng cú pháp YAML.", hint,
+                          mark.line + 1 if mark else 1, mark.column + 1 if mark else 1) from None
+
+
+def _typo_file(path: Path, line: int) -> tuple:
+    from tuyentruyen.vn.textcheck import TypoDataError, typos_from_data
+
+    raw = _data_file(path, "lỗi chính tả", "lint.typos")
+    try:
+        return typos_from_data(raw, path.name)
+    except TypoDataError as exc:
+        raise ConfigError(path, f"Tệp lỗi chính tả không dùng được: {exc}",
+                          "Mỗi mục có `wrong` (cách viết sai), `right` (cách viết đúng), tùy chọn `note` "
+                          "(xem docs/config.md).") from None
+
+
+def _holiday_file(path: Path) -> tuple:
+    from tuyentruyen.vn.calendar import CalendarDataError, read_days
+
+    raw = _data_file(path, "ngày nghỉ", "lint.holidays")
+    try:
+        days, work, not_off = read_days(raw, f"Tệp ngày nghỉ {path.name}")
+    except CalendarDataError as exc:
+        raise ConfigError(path, str(exc), "Tệp YAML có các khóa `days` (ngày nghỉ) và `workdays` (ngày làm bù), "
+                                         "xem docs/config.md.") from None
+    return tuple(sorted(days.items())), tuple(sorted(work)), tuple(sorted(not_off))

@@ -52,19 +52,8 @@ FIXABLE = True
 
 
 def _extra(ctx):
-    from tuyentruyen.project.config import ConfigError
-    from tuyentruyen.vn.textcheck import TypoDataError, load_typo_file
-
-    def build():
-        entries = []
-        for path in ctx.config.typos:
-            try:
-                entries.extend(load_typo_file(path))
-            except (TypoDataError, OSError) as exc:
-                raise ConfigError(path, f"Tệp lỗi chính tả {path.name} không dùng được: {exc}",
-                                  "Xem định dạng trong docs/config.md (mỗi mục: wrong, right, note).") from None
-        return tuple(entries)
-    return ctx.cached("extra_typos", build)
+    """The repository's own typos (tt.toml `lint.typos`, read and checked with tt.toml)."""
+    return tuple(ctx.config.typo_entries)
 
 
 @functools.lru_cache(maxsize=16)

@@ -74,7 +74,7 @@ __all__ = [
     "other_tone_style",
     "tone_key",
     "is_vietnamese_syllable",
-    "load_typo_file",
+    "typos_from_data",
 ]
 
 Encoding = Literal["TCVN3", "VNI"]
@@ -603,17 +603,11 @@ def builtin_typos() -> tuple[TypoEntry, ...]:
     return _entries(raw, "typos.yaml")
 
 
-def load_typo_file(path: Union[str, Path]) -> tuple[TypoEntry, ...]:
-    """Entries from a repository's own typo file (same format as ``data/typos.yaml``).
-    Raises :class:`TypoDataError` (or OSError) when the file is unusable."""
-    import yaml
-
-    p = Path(path)
-    try:
-        raw = _safe_load(p.read_text("utf-8"))
-    except yaml.YAMLError as exc:
-        raise TypoDataError(f"{p}: không đọc được YAML ({exc}).") from exc
-    return _entries(raw, str(p))
+def typos_from_data(raw: Any, where: str) -> tuple[TypoEntry, ...]:
+    """Entries of a repository's own typo list (same format as ``data/typos.yaml``), already
+    parsed from YAML (reading the file is tuyentruyen.project.config's job). Raises
+    :class:`TypoDataError` when an entry is malformed."""
+    return _entries(raw, where)
 
 
 def _entry_key(e: TypoEntry) -> str:
@@ -666,7 +660,7 @@ def find_typos(text: str, extra: Any = None) -> list[Typo]:
 
     ``extra``: a repository's own entries (a list of :class:`TypoEntry` or of mappings
     ``{wrong, right, whole_word?, case_sensitive?, note?}``, or a mapping with a
-    ``typos`` list, e.g. what :func:`load_typo_file` returns); they override built-in
+    ``typos`` list, e.g. what :func:`typos_from_data` returns); they override built-in
     entries with the same ``wrong``. Matching is on NFC text, on word boundaries, case-
     insensitive unless the entry says otherwise; offsets are into ``text`` as given.
     """
