@@ -55,9 +55,12 @@ class Problem:
     fix: Fix | None = None
 
     def __post_init__(self) -> None:
-        self.message = unicodedata.normalize("NFC", self.message)
+        from tuyentruyen.vn.text import printable
+
+        # a message quotes the plan's text: never let it carry a terminal escape sequence
+        self.message = printable(unicodedata.normalize("NFC", self.message))
         if self.hint is not None:
-            self.hint = unicodedata.normalize("NFC", self.hint)
+            self.hint = printable(unicodedata.normalize("NFC", self.hint))
 
     @property
     def sort_key(self) -> tuple:

@@ -163,3 +163,36 @@ def test_hostile_case(case: Case, tmp_path, monkeypatch):
                                  Path(k).name == Path(a).name for a in allowed)
                      and not any(k == str(p) for a in allowed for p in Path(a).parents if str(p) != "."))
     assert not changed, f"{case.id}: tệp bị đổi hoặc để lại: {changed}\n{shown}"
+
+
+ESCAPED = '"Tuyên truyền \\e]0;tt\\a\\e[2J cải cách \\u202e hành chính\\u009b31m"'
+
+
+@pytest.mark.parametrize("argv", [
+    ("validate", "plans/2024.yaml"), ("lint", "plans/2024.yaml"), ("diff", "plans/2023.yaml", "plans/2024.yaml"),
+    ("diff", "--format", "markdown", "plans/2023.yaml", "plans/2024.yaml"), ("units", "plans/units.yaml"),
+    ("tasks", "plans/2024.yaml"), ("tasks", "--format", "markdown", "plans/2024.yaml"), ("status", "plans/2024.yaml"),
+    ("lint", "--diff", "plans/2024.yaml"),
+], ids=lambda a: "-".join(a[:3]))
+def test_no_terminal_escape_reaches_the_output(argv, tmp_path):
+    """A plan can hold an escape sequence written with YAML's escapes ("\\e[2J"): it is shown as a
+    visible symbol (␛), never sent raw to the reviewer's terminal or the PR comment."""
+    from tests.hostile.cases import PLAN, UNITS
+
+    root = tmp_path / "kho"
+    (root / "plans").mkdir(parents=True)
+    (root / "plans" / "2023.yaml").write_text(PLAN, encoding="utf-8")
+    bad = PLAN.replace("      content: Tổ chức tập huấn nghiệp vụ cải cách hành chính\n",
+                       f"      content: {ESCAPED}\n")
+    bad = bad.replace("  title: Tuyên truyền cải cách hành chính năm 2024 trên địa bàn tỉnh Hà Giang\n",
+                      f"  title: {ESCAPED}\n")
+    bad = bad.replace("      due: Quý II/2024\n", '      due: "Quý \\e[2J II/2024"\n')
+    assert bad != PLAN and "\\e[2J II" in bad
+    (root / "plans" / "2024.yaml").write_text(bad + "  \n", encoding="utf-8")
+    (root / "plans" / "units.yaml").write_text(UNITS.replace("name: Sở Nội vụ", 'name: "Sở Nội vụ\\e[5m"'),
+                                               encoding="utf-8")
+    res = run_tt(*argv, cwd=root)
+    text = res.out + res.err
+    assert "Traceback" not in text and "lỗi nội bộ" not in text, text
+    for bad_char in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert bad_char not in text, (argv, repr(bad_char), text)

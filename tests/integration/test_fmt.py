@@ -164,7 +164,7 @@ appendix:
       # nội dung
       content: Tập huấn
       lead: Sở Nội vụ
-      due: Quý II/2023  # thời gian
+      due: Quý II/2023   # thời gian
       extra: giữ nguyên
 """
 
@@ -191,6 +191,15 @@ def test_a_value_with_an_end_of_line_comment_keeps_it():
     long = " ".join(["Tuyên truyền cải cách hành chính"] * 12)
     out = format_text(f"tt: 1\nplan:\n  closing: {long}  # tt: ignore[TT-T001]\n  year: 2023\n")
     assert f"  closing: {long}  # tt: ignore[TT-T001]\n" in out
+
+
+def test_an_end_of_line_comment_keeps_its_column_while_the_text_leaves_room():
+    """Comments aligned in a column stay aligned; a text that now reaches the column pushes its
+    comment to two spaces after it."""
+    text = ("tt: 1                  # phiên bản\nplan:\n    year: 2023         # năm\n"
+            "    closing: \"Hết.\"    # ngắn lại\n    reference: yes  # thêm ngoặc\n")
+    assert format_text(text) == ("tt: 1                  # phiên bản\nplan:\n  year: 2023           # năm\n"
+                                 "  closing: Hết.        # ngắn lại\n  reference: 'yes'  # thêm ngoặc\n")
 
 
 def test_nfc_text_and_comments():

@@ -33,7 +33,7 @@ def test_github_annotations(tmp_path):
     res = run_tt("lint", "--format", "github", str(path), cwd=tmp_path)
     assert res.code == 1
     ann = [ln for ln in res.out.splitlines() if ln.startswith("::error ")]
-    assert len(ann) == 2 and any("title=TT-D001" in a for a in ann)
+    assert len(ann) == 2 and any("title=tt (TT-D001)%3A Ngày không có thật::" in a for a in ann)
 
 
 def test_json_report_and_warnings_do_not_fail(tmp_path):

@@ -1,7 +1,10 @@
 """Reading a rendered .docx back, the way a reviewer checks a văn thư's layout item by item.
 
 Only python-docx and XPath on the saved file: nothing from the renderer is used, so the
-tests check the document, not the code that made it.
+tests check the document, not the code that made it. Formatting is read as Word shows it:
+the run's own, else its paragraph's style and the styles it is based on, else the
+document defaults (a body paragraph is justified by its style Body Text, a heading bold by
+its style heading 1).
 """
 
 from __future__ import annotations
@@ -82,8 +85,13 @@ class Doc:
         for r in p.runs:
             if not r.text:
                 continue
-            size = r.font.size.pt if r.font.size is not None else self.default_size
-            out.append(RunFmt(r.text, bool(r.bold), bool(r.italic), size,
+            size = r.font.size.pt if r.font.size is not None else None
+            if size is None:
+                found = style_value(p, lambda st: st.font.size)
+                size = found.pt if found is not None else self.default_size
+            bold = r.bold if r.bold is not None else style_value(p, lambda st: st.font.bold)
+            italic = r.italic if r.italic is not None else style_value(p, lambda st: st.font.italic)
+            out.append(RunFmt(r.text, bool(bold), bool(italic), size,
                               r.font.name or self.default_fonts.get("ascii", "")))
         return out
 
@@ -95,6 +103,43 @@ class Doc:
         for r in runs[1:]:
             assert (r.bold, r.italic, r.size) == (first.bold, first.italic, first.size), (p.text, runs)
         return RunFmt(p.text, first.bold, first.italic, first.size, first.font)
+
+
+def style_value(p: Paragraph, get):
+    """A property of the paragraph's style, or of the styles it is based on (None if none sets it)."""
+    style = p.style
+    while style is not None:
+        value = get(style)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def alignment(p: Paragraph):
+    """The paragraph's alignment: its own, else its style's."""
+    return p.alignment if p.alignment is not None else style_value(p, lambda st: st.paragraph_format.alignment)
+
+
+class Format:
+    """The paragraph format as Word applies it: the paragraph's own values, else its style's."""
+
+    def __init__(self, p: Paragraph):
+        self.p = p
+
+    def __getattr__(self, name: str):
+        value = getattr(self.p.paragraph_format, name)
+        return value if value is not None else style_value(self.p, lambda st: getattr(st.paragraph_format, name))
+
+
+def outline_level(p: Paragraph) -> int | None:
+    """The outline level (0 for heading 1) from the paragraph or its style, None for body text."""
+    def level(element):
+        el = element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        return int(el.get(qn("w:val"))) if el is not None else None
+
+    own = level(p._p)
+    return own if own is not None else style_value(p, lambda st: level(st.element))
 
 
 def top_border(p: Paragraph):

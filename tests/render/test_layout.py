@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from tests.render.docx_reader import (
-    MM, Doc, cell_width_mm, grid_span, norm, row_cells, row_flags, sect_value, table_borders, top_border, v_align,
+    MM, Doc, Format, alignment, cell_width_mm, grid_span, norm, outline_level, row_cells, row_flags, sect_value,
+    table_borders, top_border, v_align,
 )
 from tests.render.support import PLAN_DIR, copy_plan, render
 from tuyentruyen import api
@@ -77,7 +78,7 @@ def test_page_numbers_centred_in_the_top_margin_from_the_second_page(qd):
     instr = [t.text for t in header._element.iter(qn("w:instrText"))]
     assert [x.strip() for x in instr] == ["PAGE"]
     p = header.paragraphs[0]
-    assert p.alignment == CENTER
+    assert alignment(p) == CENTER
     fmt = qd.runs(p)[0]
     assert 13 <= fmt.size <= 14 and not fmt.bold and not fmt.italic
     for i, section in enumerate(sections):
@@ -224,8 +225,8 @@ def test_articles_bold_number_then_text(qd):
 
 
 def body_format(p):
-    fmt = p.paragraph_format
-    assert p.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt = Format(p)
+    assert alignment(p) == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert 10 <= round(fmt.first_line_indent / MM, 1) <= 12.7  # 1 to 1.27 cm
     assert fmt.space_after.pt >= 6
     assert 1.0 <= fmt.line_spacing <= 1.5
@@ -374,7 +375,7 @@ def test_appendix_table_header_repeats_and_rows_never_split(qd):
                                                    "Cơ quan, đơn vị thực hiện", "Thời gian thực hiện", "Số lượng"]
     for c in row_cells(header):
         p = c.paragraphs[0]
-        assert qd.fmt(p).bold and p.alignment == CENTER and v_align(c) == "center"
+        assert qd.fmt(p).bold and alignment(p) == CENTER and v_align(c) == "center"
     for row in rows:
         assert "cantSplit" in row_flags(row) and "tblHeader" not in row_flags(row)
 

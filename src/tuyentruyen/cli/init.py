@@ -47,6 +47,7 @@ def init(
         if year is None and asking:
             year = _ask_year(kho.default_year())
         year = year if year is not None else kho.default_year()
+        kho.refuse_existing(folder, [folder / p for p in kho.planned(year)])  # before any question
         if province is None and asking:
             province = _ask("Tỉnh, thành phố của cơ quan ban hành (ví dụ: Tuyên Quang)",
                             lambda a: kho.find_province(a, year).name)

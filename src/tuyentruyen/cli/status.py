@@ -73,7 +73,9 @@ def run_status(paths, on, soon: int, fmt: str, output: Path | None) -> int:
         reports.append(StatusReport(plan_status(work, day, soon), work.assigner.parties))
     text = render_status(reports, fmt)
     if output is None:
-        sys.stdout.write(text)
+        from tuyentruyen.vn.text import printable
+
+        sys.stdout.write(printable(text))  # never the plan's escape sequences on a terminal
     else:
         from tuyentruyen.project.files import atomic_write_text
 

@@ -104,7 +104,9 @@ def run_tasks(paths, unit, on, fmt: str, output: Path | None, docx: Path | None)
     inputs = tuple(w.path for w in works) + tuple(w.progress.path for w in works if w.progress is not None)
     text = render_tasks(reports, fmt)
     if output is None:
-        sys.stdout.write(text)
+        from tuyentruyen.vn.text import printable
+
+        sys.stdout.write(printable(text))  # never the plan's escape sequences on a terminal
     else:
         from tuyentruyen.project.files import atomic_write_text
 

@@ -162,7 +162,9 @@ def _registries(paths, day, kind: str | None, search: str | None, fmt: str) -> t
 
 def _write(text: str, fmt: str, output: Path | None, protect: tuple[Path, ...]) -> None:
     if output is None:
-        sys.stdout.write(text)
+        from tuyentruyen.vn.text import printable
+
+        sys.stdout.write(printable(text))  # never the plan's escape sequences on a terminal
         return
     from tuyentruyen.errors import TTError
     from tuyentruyen.project.files import atomic_write_bytes

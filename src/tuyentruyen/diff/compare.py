@@ -650,7 +650,9 @@ def side_info(side) -> SideInfo:
     groups = [g["title"] for _, app in tables(data) for g in app.get("groups") or []] if data else []
     tasks = sum(len(b.tasks) for b in _boxes(tables(data))) if data else 0
     shown = side.display.split(":", 1)[1] if side.rev and ":" in side.display else side.display
-    return SideInfo(side.display, shown, side.rev, title, tasks, side.missing_ids, side.registry_display, groups)
+    padded = tuple(bool(app.get("padded")) for _, app in tables(data)) if data else ()
+    return SideInfo(side.display, shown, side.rev, title, tasks, side.missing_ids, side.registry_display, groups,
+                    padded)
 
 
 def compare_sides(old, new) -> PlanDiff:

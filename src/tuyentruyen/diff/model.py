@@ -116,6 +116,7 @@ class SideInfo:
     ids_missing: int = 0  # tasks without an id (matched by content)
     registry: str | None = None
     groups: list[str] = field(default_factory=list)  # group titles, in order (for the reporters)
+    padded: tuple[bool, ...] = ()  # each appendix's `padded` (rows 01, 02…), in order (for the reporters)
 
     def to_dict(self) -> dict:
         return {"file": self.display, "path": self.path, "rev": self.rev, "title": self.title, "tasks": self.tasks,
@@ -161,3 +162,31 @@ class PlanDiff:
                 if kind == "merge" and c.kind != "removed":
                     out["merge"] += 1
         return out
+
+
+def printable_copy(diffs: list[PlanDiff]) -> list[PlanDiff]:
+    """The diffs with every text shown as tuyentruyen.vn.text.printable shows it: what a terminal
+    or a pull-request comment prints never carries the plan's escape sequences or bidi overrides.
+    (The comparison itself ran on the real text: two texts that differ only by such a character
+    are still reported as different.)"""
+    import dataclasses
+
+    from tuyentruyen.vn.text import printable
+
+    def clean(value):
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, tuple):
+            return tuple(clean(v) for v in value)
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type) and \
+                isinstance(value, (PlanDiff, Change, FieldChange, SideInfo)):
+            changes = {f.name: clean(getattr(value, f.name)) for f in dataclasses.fields(value)
+                       if f.init and f.name not in ("error_files", "problems")}
+            return dataclasses.replace(value, **changes)
+        return value  # problems are printable already; loaded files are reported by report.text
+
+    return [clean(d) for d in diffs]

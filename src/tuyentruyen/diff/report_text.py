@@ -210,6 +210,9 @@ def report_one(d: PlanDiff, console: Console, plain: bool, cosmetic: bool = True
 
 
 def report(diffs: list[PlanDiff], stream: TextIO, cosmetic: bool = True) -> None:
+    from tuyentruyen.diff.model import printable_copy
+
+    diffs = printable_copy(diffs)
     console = Console(file=stream, soft_wrap=True, highlight=False, emoji=False)
     plain = console.color_system is None
     if not diffs:

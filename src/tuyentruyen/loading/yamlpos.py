@@ -226,6 +226,16 @@ def scalar_value(node: yaml.ScalarNode):
     return _scalar(node)
 
 
+def scalar_value(node: yaml.ScalarNode):
+    """The value tt reads from a scalar node (the YAML 1.2 core schema; for the rewriting commands)."""
+    return _scalar(node)
+
+
+def node_value(node: yaml.Node):
+    """The data tt reads from a node of a tree parse_yaml already accepted (for the rewriting commands)."""
+    return _Builder(Source(None, "", ""), 1 << 62).build(node)
+
+
 def _scalar(node: yaml.ScalarNode):
     value = node.value
     if node.style:  # quoted or block scalars are always text (libyaml marks plain as '', PyYAML as None)

@@ -22,7 +22,7 @@ library's tomllib). Every key is optional; docs/config.md documents each one:
 
     [render]
     templates = "mau"                 # the same as the top-level `templates` (one of the two)
-    units = "auto"                    # the appendix's unit columns: auto | combined | separate
+    units = "auto"                    # the appendix's unit columns: auto | combined | separate | two-level
 
     [render.layout]                   # any figure of render.layout.Layout, inside the decree's range
     margin_left_mm = 35
@@ -44,7 +44,7 @@ from tuyentruyen.errors import TTError
 
 CONFIG_NAME = "tt.toml"
 SEVERITIES = ("error", "warning", "info")
-UNIT_COLUMNS = ("auto", "combined", "separate")
+UNIT_COLUMNS = ("auto", "combined", "separate", "two-level")
 
 _TOP_KEYS = ("units", "templates", "docs-url", "lint", "render")
 _LINT_KEYS = ("select", "extend-select", "ignore", "typos", "holidays", "severity", "per-file-ignores")
@@ -335,7 +335,8 @@ def _parse(path: Path) -> Config:
     if unit_columns not in UNIT_COLUMNS:
         raise fail(f"[render] units = {unit_columns!r} không hợp lệ.",
                    "Dùng một trong: auto (tự chọn), combined (một cột 'Cơ quan, đơn vị thực hiện'), "
-                   "separate (hai cột 'Chủ trì', 'Phối hợp').", "units", "render")
+                   "separate (hai cột 'Chủ trì', 'Phối hợp'), two-level (tiêu đề hai tầng 'Cơ quan thực hiện' "
+                   "trên 'Chủ trì | Phối hợp').", "units", "render")
     layout_table = table("layout", render, "render.layout", "Viết `[render.layout]` rồi các thông số bên dưới.")
     if layout_table:
         from tuyentruyen.render.layout import LayoutError, make_layout

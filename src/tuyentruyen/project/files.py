@@ -187,14 +187,16 @@ def atomic_path(target: str | Path, *, protect: Iterable[Path] = ()) -> Iterator
         raise WriteError(f"Không ghi được tệp '{_shown(target)}': đây là một thư mục.",
                          "Cho -o một tên tệp (ví dụ -o ket-qua.docx), hoặc một thư mục có dấu '/' ở cuối "
                          "khi lệnh cho phép.", file=target)
+    tmp: Path | None = None
     try:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise write_error(target, exc) from None
-    tmp = Path(tmp_name)
-    try:
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            with _termination_held():  # the file exists only once its name is known here
+                fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+                tmp = Path(tmp_name)
+                os.close(fd)
+        except OSError as exc:
+            raise write_error(target, exc) from None
         try:
             yield tmp
         except OSError as exc:
@@ -204,10 +206,28 @@ def atomic_path(target: str | Path, *, protect: Iterable[Path] = ()) -> Iterator
         except OSError as exc:
             raise write_error(target, exc) from None
     finally:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+@contextmanager
+def _termination_held() -> Iterator[None]:
+    """SIGTERM and SIGINT wait for the end of the block (tt turns them into exceptions, cli.app):
+    one arriving between the creation of a temporary file and its naming would leave it behind."""
+    try:
+        import signal
+
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+    except (AttributeError, OSError, ValueError):  # no POSIX signal masks here (Windows)
+        held = None
+    try:
+        yield
+    finally:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _move_into_place(tmp: Path, final: Path) -> None:

@@ -15,9 +15,20 @@ section 2: the plan's sections are printed inside Điều 1. A Kế hoạch alon
 Every page but the first of a section carries its number, centred in the top margin.
 
 Every number, date and cross-reference is computed from the plan's metadata; the fixed
-wording comes from the templates (:mod:`wording`); the figures from :mod:`layout`. The
-body is written as one XML string (:mod:`ooxml`) and parsed once, so the appendix is built
-in linear time.
+wording comes from the templates (:mod:`wording`); the figures from :mod:`layout`. Titles,
+issuer names and table headings break only between Vietnamese words, at phrase boundaries
+(:mod:`tuyentruyen.vn.linebreak`); the fixed lines of the header and the signature (Quốc
+hiệu, Tiêu ngữ, issuer, "Số:", place and date, signer) never wrap: each is measured with
+Times New Roman's widths (:mod:`metrics`) and its size steps down inside the decree's range
+until it fits — when even the smallest size does not, the builder records a
+:class:`LayoutNote` that ``tt render`` prints as a located warning (TT-E011).
+
+The body is written as one XML string (:mod:`ooxml`) with named styles (Body Text, Căn cứ,
+heading 1–3, Chữ trong bảng: :mod:`package`), so the appendix is built in linear time and a
+clerk restyles the whole document through its styles; the package is written by
+:mod:`package`, every part made for tt. A draft (``draft=True``, ``tt render --draft``) leaves
+the number, the date and the number in "(Kèm theo …)" blank for the e-office system to fill
+(Nghị định 30, Điều 15.3).
 """
 
 from __future__ import annotations
@@ -27,17 +38,23 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tuyentruyen.render import metrics
-from tuyentruyen.render import ooxml as X
-from tuyentruyen.render import text as T
 from tuyentruyen.project.config import DEFAULT as DEFAULT_CONFIG
 from tuyentruyen.project.config import Config
-from tuyentruyen.render.layout import Layout, twips
+from tuyentruyen.render import metrics
+from tuyentruyen.render import ooxml as X
+from tuyentruyen.render import package as P
+from tuyentruyen.render import text as T
+from tuyentruyen.render.layout import RANGES, Layout, twips
 from tuyentruyen.render.ooxml import Para
 from tuyentruyen.render.wording import Wording
 
 PT = 20  # twips per point
 RULE_GAP_PT = 4  # between a line of text and the short rule under it
+SIZE_STEP = 0.5  # a fixed line too wide steps down by this many points, inside the decree's range
+FIT = 0.99  # a fixed line fits when it takes at most this share of its column (rounding of the real layout)
+TITLE_FIT = 0.96  # a balanced title line: room for the difference between measure and the real font
+LAYOUT_CODE = "TT-E011"
+HEADER_PAGE, HEADER_FIRST = "rIdHeaderPage", "rIdHeaderFirst"
 
 
 @dataclass(frozen=True)
@@ -56,72 +73,73 @@ class Column:
     weight: float = 1.0
 
 
-# words a line break must not separate: a date, a number with its "số"
-_GLUE = re.compile(r"ngày(?: \S+ |\x01)tháng(?: \S+ |\x01)năm \S+|(?<!\S)số \S+", re.IGNORECASE)
-_GLUE_MARK = "\x00"
+@dataclass(frozen=True)
+class LayoutNote:
+    """A fixed line that does not fit its column even at the smallest size the decree allows.
+
+    ``path`` is where the plan writes it (("document", "place")…); ``config_key`` names the
+    tt.toml key when the figures of [render.layout] are the cause (margins, sizes)."""
+
+    path: tuple
+    message: str
+    hint: str
+    config_key: str | None = None
+
+
 _BLANK_MARK = "\x01"
 
 
 def _unmark(text: str) -> str:
-    return text.replace(_GLUE_MARK, " ").replace(_BLANK_MARK, T.BLANK)
+    return text.replace(_BLANK_MARK, T.BLANK)
 
 
 def balance_lines(text: str, max_mm: float, size: float, style: str) -> list[str]:
-    """Break a centred title into the fewest lines that fit, all of about the same width,
-    as a văn thư breaks "Về việc ban hành Kế hoạch … / trên địa bàn tỉnh …" by hand."""
-    text = text.replace(T.BLANK, _BLANK_MARK)  # a draft's blanks ("số      /QĐ") keep their width
-    glued = _GLUE.sub(lambda m: m.group(0).replace(" ", _GLUE_MARK), " ".join(text.split()))
-    words = glued.split(" ")
-    if not words or not glued:
-        return [_unmark(text)]
-    limit = max_mm * 0.96  # leave room for the difference between estimate and the real font
-    if metrics.text_width(_unmark(text), size, style) <= limit:
-        return [_unmark(" ".join(text.split()))]
-    widths = [metrics.text_width(_unmark(w), size, style) for w in words]
-    space = metrics.text_width(" ", size, style)
+    """Break a centred title into the fewest lines that fit, between Vietnamese words, at the
+    best phrase boundaries, of about the same width — as a văn thư breaks "Về việc ban hành Kế
+    hoạch … năm 2023 / trên địa bàn tỉnh Hà Giang" by hand (:func:`tuyentruyen.vn.linebreak.break_lines`)."""
+    from tuyentruyen.vn.linebreak import break_lines
 
-    def fill(width: float) -> list[list[str]]:
-        lines: list[list[str]] = [[]]
-        used = 0.0
-        for word, w in zip(words, widths):
-            if lines[-1] and used + space + w > width:
-                lines.append([])
-                used = 0.0
-            used += (space if lines[-1] else 0) + w
-            lines[-1].append(word)
-        return lines
+    marked = text.replace(T.BLANK, _BLANK_MARK)  # a draft's blanks ("số      /QĐ") keep their width
+    if not marked.split():
+        return [_unmark(marked)]
+    lines = break_lines(marked, lambda s: metrics.text_width(_unmark(s), size, style), max_mm * TITLE_FIT)
+    return [_unmark(line) for line in lines]
 
-    count = len(fill(limit))
-    lo, hi = max(widths), limit
-    for _ in range(24):  # the narrowest width that still needs no more lines
-        mid = (lo + hi) / 2
-        if len(fill(mid)) <= count:
-            hi = mid
-        else:
-            lo = mid
-    return [_unmark(" ".join(line)) for line in fill(hi)]
+
+def _mm(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",")
+
+
+def _pt(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
 
 
 class DocxBuilder:
-    """Builds the python-docx Document of one plan."""
+    """Builds the .docx (:class:`tuyentruyen.render.package.Package`) of one plan."""
 
     def __init__(self, plan, config: Config | None = None, wording: Wording | None = None,
-                 templates: tuple[Path, ...] = ()):
+                 templates: tuple[Path, ...] = (), draft: bool = False):
         self.plan = plan
         self.config = config or DEFAULT_CONFIG
         self.L: Layout = self.config.layout
         self.w = wording or Wording(templates)
+        self.draft = draft
         self.parts: list[str] = []
         self.sections: list[_SectionSpec] = []
-        L = self.L
-        self.body_ppr = Para(jc="both", first_line=twips(L.first_line_indent_mm), after=round(L.paragraph_after_pt * PT),
-                             line=L.line_spacing)
-        self.heading_ppr = Para(jc="both", first_line=twips(L.first_line_indent_mm),
-                                after=round(L.paragraph_after_pt * PT), line=L.line_spacing, keep_next=True)
-        self.text_mm = L.text_width_mm
+        self.notes: list[LayoutNote] = []
+        self._headers_named = False
+        self.body_ppr = Para(style=P.BODY)
+        self.heading_ppr = self.heading_para(2)
+        self.text_mm = self.L.text_width_mm
         self._phrase = functools.lru_cache(maxsize=None)(self.w.phrase)
 
     # ------------------------------------------------------------------ small writers
+
+    @staticmethod
+    def heading_para(level: int, keep_next: bool = False) -> Para:
+        """The paragraph of a heading of level 1 (I.), 2 (1.) or 3 and deeper (1.1., a)): its named
+        style carries the bold (bold italic from level 3), the outline level and keep-with-next."""
+        return Para(style=P.HEADINGS[min(level, 3) - 1][0], keep_next=keep_next)
 
     def _p(self, ppr: Para, runs: str = "") -> None:
         self.parts.append(X.paragraph(ppr.xml(), runs))
@@ -129,15 +147,16 @@ class DocxBuilder:
     def _text(self, text: str, size: float | None = None, bold: bool = False, italic: bool = False) -> str:
         return X.run(T.clean(text), X.rpr(size, bold, italic))
 
-    def _body(self, text: str, *, bold_prefix: str = "", italic: bool = False, bold: bool = False) -> None:
-        """A justified body paragraph. A line break written in the plan becomes a space: in
-        justified text a forced break stretches the line before it across the page."""
+    def _body(self, text: str, *, bold_prefix: str = "", italic: bool = False, bold: bool = False,
+              style: str = P.BODY) -> None:
+        """A justified body paragraph (style Body Text, or Căn cứ). A line break written in the plan
+        becomes a space: in justified text a forced break stretches the line before it across the page."""
         text = " ".join(T.clean(text).replace(T.LINE_SEP, "\n").split("\n"))
         runs = ""
         if bold_prefix:
             runs += self._text(bold_prefix, None, True, italic)
         runs += self._text(text, None, bold, italic)
-        self._p(self.body_ppr, runs)
+        self._p(Para(style=style) if style != P.BODY else self.body_ppr, runs)
 
     def _rule(self, length_mm: float, within_mm: float, before_pt: float = 0, after_pt: float = 0) -> str:
         """A short solid rule, centred: the top border of an empty paragraph whose indents
@@ -160,14 +179,53 @@ class DocxBuilder:
         self.sections.append(spec)
 
     def _sect_pr(self, spec: _SectionSpec) -> str:
+        """A section's properties; the first section names the page headers (page number; none on
+        its first page), the later ones inherit them."""
         L = self.L
         w, h = twips(L.page_width_mm), twips(L.page_height_mm)
         if spec.landscape:
             w, h = h, w
+        headers: tuple[tuple[str, str], ...] = ()
+        if not self._headers_named:
+            headers = (("default", HEADER_PAGE), ("first", HEADER_FIRST))
+            self._headers_named = True
         return X.sect_pr(width=w, height=h, landscape=spec.landscape, top=twips(L.margin_top_mm),
                          right=twips(L.margin_right_mm), bottom=twips(L.margin_bottom_mm),
                          left=twips(L.margin_left_mm), header=twips(L.header_distance_mm),
-                         restart=spec.restart, title_page=True)
+                         restart=spec.restart, title_page=True, headers=headers)
+
+    # ------------------------------------------------------------------ fixed lines
+
+    def fit_size(self, lines: list[str], key: str, style: str, width_mm: float, path: tuple, what: str,
+                 hint: str, config_key: str | None = None) -> tuple[float, bool]:
+        """The size (from Layout.<key>, stepping down inside RANGES[key]) at which every line fits
+        on one line of width_mm, and whether it does; when even the smallest size wraps, a
+        LayoutNote says so (located at path, with the figures)."""
+        size = getattr(self.L, key)
+        lo = RANGES.get(key, (size, size))[0]
+        limit = width_mm * FIT
+        lines = [x for x in lines if x]
+        if not lines:
+            return size, True
+
+        def widest(s: float) -> float:
+            return max(metrics.text_width(x, s, style) for x in lines)
+
+        while widest(size) > limit and size - SIZE_STEP >= lo - 1e-9:
+            size = round(size - SIZE_STEP, 2)
+        if widest(size) <= limit:
+            return size, True
+        line = max(lines, key=lambda x: metrics.text_width(x, size, style))
+        self.notes.append(LayoutNote(
+            path, f"{what} “{line}” rộng {_mm(metrics.text_width(line, size, style))} mm ở cỡ chữ {_pt(size)} "
+                  f"(nhỏ nhất Nghị định 30/2020/NĐ-CP cho phép), không vừa một dòng của cột rộng {_mm(width_mm)} mm: "
+                  "dòng này sẽ bị ngắt đôi.", hint, config_key))
+        return size, False
+
+    def _layout_key(self, *keys: str) -> str | None:
+        """The [render.layout] key of tt.toml among keys that the repository set, if any."""
+        written = dict(self.config.layout_overrides)
+        return next((f"render.layout.{k}" for k in keys if k in written), "render.layout" if written else None)
 
     # ------------------------------------------------------------------ shared blocks
 
@@ -176,7 +234,12 @@ class DocxBuilder:
         return self.plan.document
 
     def _number(self) -> str:
-        return T.doc_number(self.doc.number_text, T.clean(self.doc.symbol))
+        return T.doc_number(None if self.draft else self.doc.number_text, T.clean(self.doc.symbol))
+
+    @property
+    def date(self):
+        """The date printed (None in a draft: blanks for the e-office system)."""
+        return None if self.draft else self.doc.date
 
     def _issued_by(self) -> str:
         return self.doc.issued_by or self.doc.issuer.name
@@ -189,33 +252,58 @@ class DocxBuilder:
         left, right = twips(left_mm), total - twips(left_mm)
         right_mm = self.text_mm - left_mm
         single = Para(jc="center", line=1.0)
+        margins = ("margin_left_mm", "margin_right_mm", "header_left_share")
 
-        issuer_lines = [T.upper(T.clean(x)) for x in doc.issuer.header] if doc.issuer.header else \
-            balance_lines(T.upper(T.clean(doc.issuer.name)), left_mm, L.issuer_size, "bold")
         lp = []
         if doc.issuer.parent:
-            for line in balance_lines(T.upper(T.clean(doc.issuer.parent)), left_mm, L.parent_size, "regular"):
-                lp.append(X.paragraph(single.xml(), self._text(line, L.parent_size)))
+            parent_lines = balance_lines(T.upper(T.clean(doc.issuer.parent)), left_mm, L.parent_size, "regular")
+            size, _ = self.fit_size(parent_lines, "parent_size", "regular", left_mm, ("document", "issuer", "parent"),
+                                    "Tên cơ quan chủ quản", "Viết tên ngắn gọn hơn, hoặc giảm lề (tt.toml "
+                                    "[render.layout] margin_left_mm, margin_right_mm).")
+            for line in parent_lines:
+                lp.append(X.paragraph(single.xml(), self._text(line, size)))
+        if doc.issuer.header:
+            issuer_lines, where = [T.upper(T.clean(x)) for x in doc.issuer.header], ("document", "issuer", "header")
+        else:
+            issuer_lines = balance_lines(T.upper(T.clean(doc.issuer.name)), left_mm, L.issuer_size, "bold")
+            where = ("document", "issuer", "name")
+        size, _ = self.fit_size(issuer_lines, "issuer_size", "bold", left_mm, where, "Tên cơ quan ban hành",
+                                "Chia tên thành các dòng ngắn hơn bằng `issuer.header: [dòng 1, dòng 2]`, hoặc tăng "
+                                "cột trái (tt.toml [render.layout] header_left_share, đến 0,45).")
         for line in issuer_lines:
-            lp.append(X.paragraph(single.xml(), self._text(line, L.issuer_size, bold=True)))
-        widest = max(metrics.text_width(x, L.issuer_size, "bold") for x in issuer_lines)
+            lp.append(X.paragraph(single.xml(), self._text(line, size, bold=True)))
+        widest = max(metrics.text_width(x, size, "bold") for x in issuer_lines)
         lp.append(self._rule(widest * L.rule_ratio, left_mm, before_pt=RULE_GAP_PT))
 
         national = self._phrase("national_name")
         motto = self._phrase("motto")
-        rp = [X.paragraph(single.xml(), self._text(national, L.national_size, bold=True)),
-              X.paragraph(single.xml(), self._text(motto, L.motto_size, bold=True)),
-              self._rule(metrics.text_width(motto, L.motto_size, "bold"), right_mm, before_pt=RULE_GAP_PT)]
+        config_key = self._layout_key(*margins, "national_size", "motto_size")
+        where = ("document",) if config_key is None else ()
+        hint = ("Lề trái, lề phải và chia cột của tt.toml [render.layout] làm cột phải quá hẹp: giảm margin_left_mm "
+                "(30–35), margin_right_mm (15–20) hoặc header_left_share (0,35–0,45).")
+        n_size, _ = self.fit_size([national], "national_size", "bold", right_mm, where, "Quốc hiệu", hint, config_key)
+        m_size, _ = self.fit_size([motto], "motto_size", "bold", right_mm, where, "Tiêu ngữ", hint, config_key)
+        rp = [X.paragraph(single.xml(), self._text(national, n_size, bold=True)),
+              X.paragraph(single.xml(), self._text(motto, m_size, bold=True)),
+              self._rule(metrics.text_width(motto, m_size, "bold"), right_mm, before_pt=RULE_GAP_PT)]
 
         rows = [X.row(X.cell(left, "".join(lp), "top") + X.cell(right, "".join(rp), "top"), cant_split=True)]
         if with_number:
             spaced = Para(jc="center", before=6 * PT, line=1.0)
-            date = T.vn_date(doc.date, "long", self.plan.plan.year)
+            number_line = self._phrase("number_line", self._number())
+            num_size, _ = self.fit_size([number_line], "number_size", "regular", left_mm, ("document", "number"),
+                                        "Dòng số, ký hiệu", "Rút gọn ký hiệu (symbol), hoặc tăng cột trái (tt.toml "
+                                        "[render.layout] header_left_share).")
+            date = T.vn_date(self.date, "long", self.plan.plan.year)
+            place_date = self._phrase("place_date", T.clean(doc.place), date)
+            pd_size, _ = self.fit_size([place_date], "place_date_size", "italic", right_mm, ("document", "place"),
+                                       "Dòng địa danh, ngày tháng",
+                                       "Địa danh là tên đơn vị hành chính cấp tỉnh hoặc xã nơi cơ quan đóng trụ sở; "
+                                       "viết gọn hơn (ví dụ 'TP. Hồ Chí Minh'), hoặc giảm lề trong tt.toml "
+                                       "[render.layout].")
             rows.append(X.row(
-                X.cell(left, X.paragraph(spaced.xml(), self._text(self._phrase("number_line", self._number()),
-                                                                  L.number_size)), "top")
-                + X.cell(right, X.paragraph(spaced.xml(), self._text(
-                    self._phrase("place_date", T.clean(doc.place), date), L.place_date_size, italic=True)), "top")))
+                X.cell(left, X.paragraph(spaced.xml(), self._text(number_line, num_size)), "top")
+                + X.cell(right, X.paragraph(spaced.xml(), self._text(place_date, pd_size, italic=True)), "top")))
         self.parts.append(X.table_start([left, right], 0, 0) + "".join(rows) + X.TABLE_END)
 
     def _title_block(self, type_name: str, title: str, reference: str | None) -> None:
@@ -246,10 +334,10 @@ class DocxBuilder:
         return self.doc.proposal or (decision.proposal if decision is not None else None)
 
     def _bases(self) -> None:
-        """Căn cứ (each its own italic paragraph, ";" but the last "."), then the proposal line
-        "Theo đề nghị của …." / "Xét đề nghị của …." (italic): the last căn cứ then ends ";"."""
+        """Căn cứ (each its own paragraph in the style Căn cứ, italic; ";" but the last "."), then the
+        proposal line "Theo đề nghị của …." / "Xét đề nghị của …." (Căn cứ too): the last căn cứ then ends ";"."""
         for line in self.w.lines("bases.j2", bases=self._citations(self.doc.bases), proposal=self._proposal()):
-            self._body(line, italic=True)
+            self._body(line, style=P.BASIS)
 
     def _signature(self) -> None:
         """Nơi nhận (left) beside the signer block (right), in a borderless table."""
@@ -265,20 +353,26 @@ class DocxBuilder:
         s = doc.signer
         center = Para(jc="center", line=1.0)
         right_mm = self.text_mm - self.text_mm * L.recipients_share
+        # one paragraph per line of the block (TM. …, KT. …, the position), each on one line: the
+        # whole block steps down to the size at which its longest line fits; a line that does not fit
+        # even then is broken between words inside its own paragraph, never into the next line's
+        lines = self.w.lines("signer.j2", authority=s.lines, position=s.position,
+                             prefix=s.prefix.value if s.prefix else "", on_behalf=s.on_behalf or "")
+        where = ("document", "signer", "authority" if s.authority else "position")
+        size, fits = self.fit_size(lines + ([s.name] if s.name else []), "signer_size", "bold", right_mm, where,
+                                   "Dòng quyền hạn, chức vụ người ký",
+                                   "Viết chức vụ ngắn gọn (tên cơ quan đã có ở phần đầu văn bản), hoặc tăng cột "
+                                   "chữ ký (tt.toml [render.layout] recipients_share, đến 0,35).")
         rp = []
-        # one paragraph per line of the block (TM. …, KT. …, the position): a line too long for the
-        # column is broken where it balances, inside its paragraph, never into the next line's
-        for line in self.w.lines("signer.j2", authority=s.lines, position=s.position,
-                                 prefix=s.prefix.value if s.prefix else "", on_behalf=s.on_behalf or ""):
-            parts = balance_lines(line, right_mm, L.signer_size, "bold")
-            rp.append(X.paragraph(center.xml(), self._text(T.LINE_SEP.join(parts), L.signer_size, bold=True)))
-        empty = Para(jc="center", line=1.0, mark_size=L.signer_size)
+        for line in lines:
+            parts = [line] if fits else balance_lines(line, right_mm, size, "bold")
+            rp.append(X.paragraph(center.xml(), self._text(T.LINE_SEP.join(parts), size, bold=True)))
+        empty = Para(jc="center", line=1.0, mark_size=size)
         rp += [X.paragraph(empty.xml()) for _ in range(L.signer_space_lines)]
-        rp.append(X.paragraph(center.xml(), self._text(s.name or "", L.signer_size, bold=True)))
+        rp.append(X.paragraph(center.xml(), self._text(s.name or "", size, bold=True)))
         # the signature never stands alone on a page: the last paragraph goes with it
-        last = self.parts[-1] if self.parts else ""
-        if last.startswith("<w:p><w:pPr>") and "<w:keepNext/>" not in last[:40]:
-            self.parts[-1] = last.replace("<w:pPr>", "<w:pPr><w:keepNext/><w:keepLines/>", 1)
+        if self.parts:
+            self.parts[-1] = _keep_with_next(self.parts[-1])
         self.parts.append(self._centered("", L.body_size, after_pt=6, keep_next=True))
         self.parts.append(X.table_start([left, right], 0, 0)
                           + X.row(X.cell(left, "".join(lp), "top") + X.cell(right, "".join(rp), "top"))
@@ -331,7 +425,7 @@ class DocxBuilder:
         self._header_block(with_number=not attached)
         if attached:
             reference = self.w.render("issued_with.j2", type_word=self._phrase("type_word", "quyet-dinh"),
-                                      number=self._number(), date=self.doc.date, year=body.year,
+                                      number=self._number(), date=self.date, year=body.year,
                                       issued_by=self._issued_by(), wording=body.attached_line.value).strip()
             self._title_block(self._phrase("type_name", "ke-hoach"), plan.plan_title, reference)
         else:
@@ -382,12 +476,12 @@ class DocxBuilder:
         return self._phrase("subsection_number", tuple(chain)), False
 
     def _heading(self, numbers: list[int], heading: str) -> None:
-        """I. HEADING (uppercase, bold); 1. Heading (bold); 1.1. Heading (bold italic); the marks
-        of each level as plan.numbering says (default I., 1., 1.1.)."""
+        """I. HEADING (heading 1); 1. Heading (heading 2); 1.1. Heading, a) Heading (heading 3, bold
+        italic): the marks of each level as plan.numbering says (default I., 1., 1.1.)."""
         heading = T.clean(heading)
         mark, roman_level = self._heading_mark(numbers)
         text = f"{mark} {T.upper(heading) if roman_level else heading}"
-        self._p(self.heading_ppr, self._text(text, None, True, len(numbers) > 2))
+        self._p(self.heading_para(len(numbers)), self._text(text))
 
     def _section(self, section, numbers: list[int]) -> None:
         self._heading(numbers, section.heading)
@@ -438,7 +532,7 @@ class DocxBuilder:
 
     # ------------------------------------------------------------------ the appendix
 
-    def _appendix(self, appendix, number: int, count: int) -> None:
+    def _appendix(self, appendix, number: int, count: int, path: tuple = ("appendix",)) -> None:
         """One appendix: its heading (PHỤ LỤC; Phụ lục I, II… when there are several), title,
         "(Kèm theo …)" line naming the signed document, and its table."""
         L = self.L
@@ -451,7 +545,7 @@ class DocxBuilder:
         ppr = Para(jc="center", line=1.0, keep_next=True)
         self._p(ppr, self._text(T.LINE_SEP.join(lines), L.appendix_title_size, bold=True))
         reference = self.w.render("attached_to.j2", type_word=self._phrase("type_word", self.doc.type.value),
-                                  number=self._number(), date=self.doc.date, year=self.plan.plan.year,
+                                  number=self._number(), date=self.date, year=self.plan.plan.year,
                                   issued_by=self._issued_by()).strip()
         ref_lines = balance_lines(reference, width_mm, L.appendix_title_size, "italic")
         self._p(ppr, self._text(T.LINE_SEP.join(ref_lines), L.appendix_title_size, italic=True))
@@ -474,48 +568,62 @@ class DocxBuilder:
             self._plan(attached=False)
             current = _SectionSpec(landscape=False, restart=False)
         appendices = plan.all_appendices()
-        for k, (_path, appendix) in enumerate(appendices, 1):  # each in a section numbered from 1
+        for k, (path, appendix) in enumerate(appendices, 1):  # each in a section numbered from 1
             self._end_section(current)
-            self._appendix(appendix, k, len(appendices))
+            self._appendix(appendix, k, len(appendices), path)
             current = _SectionSpec(landscape=self.L.appendix_landscape, restart=True)
         self.sections.append(current)
         return "".join(self.parts) + self._sect_pr(current)
 
-    def build(self):
-        """The python-docx Document."""
-        import docx
-        from docx.document import Document
-        from docx.oxml.parser import element_class_lookup
-        from lxml import etree
+    def styles(self) -> P.Styles:
+        L = self.L
+        return P.Styles(font=L.font, body_size=L.body_size, first_line=twips(L.first_line_indent_mm),
+                        after=round(L.paragraph_after_pt * PT), line=L.line_spacing, table_size=L.table_size,
+                        table_size_wide=L.table_size_wide, page_number_size=L.page_number_size)
 
-        template = docx.Document()  # python-docx's package: styles, settings, theme…
-        _set_defaults(template, self.L)
-        body_xml = self.body_xml()
-        # One parse of the whole document.xml, with python-docx's element classes (its
-        # sections API needs them) and without libxml2's size limits. Moving a large body
-        # into the template's tree instead costs seconds (lxml reconciles every node).
-        parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
-        parser.set_element_class_lookup(element_class_lookup)
-        root = etree.fromstring(
-            f'<w:document xmlns:w="{X.W_NS}" xmlns:r="{X.R_NS}"><w:body>{body_xml}</w:body></w:document>'
-            .encode("utf-8"), parser)
-        part = template.part
-        part._element = root
-        document = Document(root, part)
-        _page_numbers(document, self.L)
-        props = document.core_properties
-        props.title = T.clean(self.plan.plan_title)[:250]
-        props.subject = T.clean(self.doc.title)[:250]
-        props.author = T.clean(self.doc.issuer.name)[:250]
-        props.last_modified_by = "tt"
-        props.language = "vi-VN"
-        props.comments = "Xuất bằng tt (tuyentruyen) theo thể thức Nghị định 30/2020/NĐ-CP."
-        return document
+    def build(self) -> P.Package:
+        """The .docx package (save it with ``.save(path_or_stream)``)."""
+        body = _end_with_paragraph(self.body_xml())
+        page = X.paragraph(Para(style=P.HEADER).xml(), X.page_field(""))
+        first = X.paragraph(Para(style=P.HEADER).xml())
+        core = {"title": T.clean(self.plan.plan_title)[:250], "subject": T.clean(self.doc.title)[:250],
+                "creator": T.clean(self.doc.issuer.name)[:250], "last_modified_by": "tt", "language": "vi-VN",
+                "description": "Xuất bằng tt (tuyentruyen) theo thể thức Nghị định 30/2020/NĐ-CP."}
+        return P.Package(document=body, styles=P.styles_xml(self.styles()),
+                         headers={HEADER_PAGE: P.header_xml(page), HEADER_FIRST: P.header_xml(first)},
+                         core=core, font=self.L.font)
+
+
+def _keep_with_next(paragraph: str) -> str:
+    """The paragraph (XML) kept on the page of the next block: keepNext and keepLines after its
+    w:pStyle (the schema's order); a table or a paragraph that already has them is returned as is."""
+    if not paragraph.startswith("<w:p>") or "<w:keepNext/>" in paragraph[:120]:
+        return paragraph
+    if paragraph.startswith("<w:p><w:pPr><w:pStyle "):
+        end = paragraph.index("/>", len("<w:p><w:pPr>")) + 2
+        return paragraph[:end] + "<w:keepNext/><w:keepLines/>" + paragraph[end:]
+    if paragraph.startswith("<w:p><w:pPr>"):
+        return paragraph.replace("<w:pPr>", "<w:pPr><w:keepNext/><w:keepLines/>", 1)
+    return paragraph.replace("<w:p>", "<w:p><w:pPr><w:keepNext/><w:keepLines/></w:pPr>", 1)
+
+
+def _end_with_paragraph(body: str) -> str:
+    """The body with an empty paragraph (1 pt high) before its final w:sectPr: a document that
+    ends with a table is one Word repairs."""
+    at = body.rfind("<w:sectPr>")
+    tail = X.paragraph(Para(line_exact_pt=1, mark_size=1).xml())
+    return body[:at] + tail + body[at:] if at >= 0 else body + tail
 
 
 class AppendixTable:
-    """The task table: header row repeated on each page, group rows I, II… across the row,
-    one row per task that is never split across pages, widths fitted to the content."""
+    """The task table: header row(s) repeated on each page, group rows I, II… across the row and
+    kept with their first task, widths fitted to the content; a row taller than
+    Layout.row_split_share of the page may break across pages (the others never do). The
+    columns quantity, budget, notes and forms are printed when at least
+    Layout.optional_column_share of the tasks fill them; otherwise what a few tasks write there
+    goes into their content cell ("(01 lớp, 40 người)", "Kinh phí: …")."""
+
+    FOLDABLE = ("forms", "quantity", "budget", "notes")
 
     def __init__(self, builder: DocxBuilder, appendix, width_mm: float):
         self.b = builder
@@ -523,18 +631,38 @@ class AppendixTable:
         self.width_mm = width_mm
         self.appendix = appendix
         self.tasks = [t for _gi, _ti, _g, t in self.appendix.iter_tasks()]
+        self.folded = self._folded()
         self.columns = self._columns()
-        self.size = self.L.table_size if len(self.columns) <= self.L.wide_table_columns else self.L.table_size_wide
+        wide = len(self.columns) > self.L.wide_table_columns
+        self.size = self.L.table_size_wide if wide else self.L.table_size
+        self.style = P.TABLE_WIDE if wide else P.TABLE
         w = builder.w
+        per_line = self.L.units_one_per_line
         self._list_cell = functools.lru_cache(maxsize=4096)(
             lambda items: w.lines("cell_list.j2", items=list(items)))
         self._units_cell = functools.lru_cache(maxsize=4096)(
-            lambda lead, support: w.lines("task_units.j2", lead=list(lead), support=list(support)))
+            lambda lead, support: w.lines("task_units.j2", lead=list(lead), support=list(support),
+                                          one_per_line=per_line))
+        self._fold = functools.lru_cache(maxsize=4096)(lambda key, value: builder._phrase("in_content", key, value))
+
+    def _folded(self) -> set[str]:
+        """The optional fields too few tasks fill to have a column of their own."""
+        n = len(self.tasks)
+        share = self.L.optional_column_share
+        out = set()
+        for key in self.FOLDABLE:
+            filled = sum(1 for t in self.tasks if getattr(t, key))
+            if filled and filled < share * n:
+                out.add(key)
+        return out
+
+    def _has(self, key: str) -> bool:
+        return key not in self.folded and any(getattr(t, key) for t in self.tasks)
 
     def _columns(self) -> list[Column]:
-        ph, tasks = self.b._phrase, self.tasks
+        ph = self.b._phrase
         units = self.b.config.unit_columns
-        has_forms = any(t.forms for t in tasks)
+        has_forms = self._has("forms")
         if units == "auto":
             units = "combined" if has_forms else "separate"
         cols = [Column("stt", ph("column", "stt"), "center"),
@@ -543,13 +671,44 @@ class AppendixTable:
             cols.append(Column("forms", ph("column", "forms"), "left"))
         if units == "combined":
             cols.append(Column("units", ph("column", "units"), "left"))
+        elif units == "two-level":
+            cols += [Column("lead", ph("column", "lead_short"), "left"),
+                     Column("support", ph("column", "support_short"), "left")]
         else:
             cols += [Column("lead", ph("column", "lead"), "left"), Column("support", ph("column", "support"), "left")]
         cols.append(Column("due", ph("column", "due"), "center"))
         for key, align in (("quantity", "center"), ("budget", "center"), ("notes", "left")):
-            if any(getattr(t, key) for t in tasks):
+            if self._has(key):
                 cols.append(Column(key, ph("column", key), align))
         return cols
+
+    @property
+    def two_level(self) -> bool:
+        return self.b.config.unit_columns == "two-level"
+
+    def _content(self, task) -> list[str]:
+        """The content cell: the content, and what a task writes in a field without its own column."""
+        clean = T.clean
+        text = clean(task.content)
+        extra: list[str] = []
+        for key in self.FOLDABLE:
+            if key not in self.folded:
+                continue
+            value = getattr(task, key)
+            if not value:
+                continue
+            if key == "forms":
+                value = "; ".join(T.strip_end(clean(x)) for x in value)
+            else:
+                value = clean(value)
+            if key == "quantity":
+                if not T.mentions(text, value):
+                    text = f"{T.strip_end(text)} {self._fold(key, value)}"
+                    if task.content.rstrip().endswith("."):
+                        text += "."
+            elif not T.mentions(text, value):
+                extra.append(self._fold(key, T.strip_end(value)) + ".")
+        return [text, *extra]
 
     def _cells(self, task) -> list[list[str]]:
         """The paragraphs of each cell of a task row (the STT cell is filled in later)."""
@@ -560,7 +719,7 @@ class AppendixTable:
             if key == "stt":
                 out.append([])
             elif key == "content":
-                out.append([clean(task.content)])
+                out.append(self._content(task) if self.folded else [clean(task.content)])
             elif key == "forms":
                 out.append(self._list_cell(tuple(clean(x) for x in task.forms)) if task.forms else [])
             elif key == "units":
@@ -699,16 +858,40 @@ class AppendixTable:
         tw[-1] += twips(total) - sum(tw)
         return tw
 
+    def _header_rows(self, widths: list[int], margin: float) -> str:
+        """The header row (two rows with "Cơ quan thực hiện" over "Chủ trì | Phối hợp"), each title
+        broken between words to fit its column, repeated on every page."""
+        ph, cols = self.b._phrase, self.columns
+        ppr = Para(style=P.TABLE_HEAD).xml()
+
+        def title_cell(width: int, title: str, span: int = 1, vmerge: str | None = None) -> str:
+            usable = width / 56.7 - 2 * margin  # twips → mm, inside the cell margins
+            lines = balance_lines(title, max(usable, 5.0) / TITLE_FIT * 0.98, self.size, "bold")
+            return X.cell(width, X.paragraph(ppr, X.run(T.LINE_SEP.join(lines))), "center", span, vmerge)
+
+        if not self.two_level:
+            return X.row("".join(title_cell(widths[i], c.title) for i, c in enumerate(cols)), header=True)
+        top, bottom = [], []
+        i = 0
+        while i < len(cols):
+            if cols[i].key == "lead" and i + 1 < len(cols) and cols[i + 1].key == "support":
+                top.append(title_cell(widths[i] + widths[i + 1], ph("column", "units_group"), 2))
+                bottom.append(title_cell(widths[i], cols[i].title) + title_cell(widths[i + 1], cols[i + 1].title))
+                i += 2
+                continue
+            top.append(title_cell(widths[i], cols[i].title, vmerge="restart"))
+            bottom.append(X.cell(widths[i], X.paragraph(ppr), "center", vmerge="continue"))
+            i += 1
+        return X.row("".join(top), header=True) + X.row("".join(bottom), header=True)
+
     def write(self) -> None:
         b, L, size = self.b, self.L, self.size
         appendix = self.appendix
         ph = b._phrase
-        rpr = X.rpr(size)
-        rpr_bold = X.rpr(size, bold=True)
-        tight = round(2 * PT)
-        pprs = {a: Para(jc=a, before=tight, after=tight, line=1.0).xml() for a in ("left", "center", "both")}
-        keep = {a: Para(jc=a, before=tight, after=tight, line=1.0, keep_next=True).xml() for a in ("center", "both")}
-        head_ppr = pprs["center"]
+        style = self.style
+        pprs = {a: Para(style=style, jc=a).xml() for a in ("left", "center", "both")}
+        keep = {a: Para(style=style, jc=a, keep_next=True).xml() for a in ("center", "both")}
+        bold = X.rpr(None, bold=True)
 
         # every row as data first (to size the columns), then the XML in one pass
         entries: list[tuple] = []  # ("group", number, title) | ("task", number, cells)
@@ -730,22 +913,22 @@ class AppendixTable:
         ncols = len(self.columns)
         margin = twips(L.table_cell_margin_mm)
         page_mm = (L.page_width_mm if L.appendix_landscape else L.page_height_mm) - L.margin_top_mm - L.margin_bottom_mm
+        split_mm = L.row_split_share * page_mm
         line_mm = size * metrics.MM_PER_PT * 1.2
+        pad_lines = 2 * 2 / (size * 1.2)  # the 2 pt before and after each paragraph, in lines
         aligns = [c.align for c in self.columns]
+        col_mm = [max(w / 56.7 - 2 * L.table_cell_margin_mm, 5.0) for w in widths]
         run = X.run
         mk_cell = X.cell
+        estimate = metrics.estimate_width
 
-        out = [X.table_start(widths, L.table_border_eighths, margin)]
-        header_cells = "".join(mk_cell(widths[i], X.paragraph(head_ppr, run(self.columns[i].title, rpr_bold)))
-                               for i in range(ncols))
-        out.append(X.row(header_cells, header=True))
+        out = [X.table_start(widths, L.table_border_eighths, margin), self._header_rows(widths, L.table_cell_margin_mm)]
         for entry in entries:
             if entry[0] == "group":
                 _kind, roman, title = entry
                 # a group row is kept with the first task under it
-                cells = (mk_cell(widths[0], X.paragraph(keep["center"], run(roman, rpr_bold)))
-                         + mk_cell(sum(widths[1:]), X.paragraph(keep["both"], run(title, rpr_bold)),
-                                   span=ncols - 1))
+                cells = (mk_cell(widths[0], X.paragraph(keep["center"], run(roman, bold)))
+                         + mk_cell(sum(widths[1:]), X.paragraph(keep["both"], run(title, bold)), span=ncols - 1))
                 out.append(X.row(cells))
                 continue
             _kind, number, cells_text = entry
@@ -755,67 +938,18 @@ class AppendixTable:
             for i in range(ncols):
                 paras = cells_text[i]
                 ppr = pprs[aligns[i]]
-                xml_cells.append(mk_cell(widths[i], "".join(X.paragraph(ppr, run(p, rpr)) for p in paras)))
+                xml_cells.append(mk_cell(widths[i], "".join(X.paragraph(ppr, run(p)) for p in paras)))
                 if paras:
-                    col_mm = widths[i] / 56.7 - 2 * L.table_cell_margin_mm
-                    lines = sum(1 + metrics.estimate_width(len(p), size) / max(col_mm, 5) for p in paras)
-                    tallest = max(tallest, lines * line_mm)
-            # a row taller than a page must be allowed to break, or it would be cut off
-            out.append(X.row("".join(xml_cells), cant_split=tallest < 0.8 * page_mm))
+                    lines = sum(pad_lines + max(1, -(-estimate(len(p), size) // col_mm[i])) for p in paras)
+                    if lines > tallest:
+                        tallest = lines
+            # a tall row may break across pages: kept whole it would leave the rest of a page empty
+            out.append(X.row("".join(xml_cells), cant_split=tallest * line_mm < split_mm))
         out.append(X.TABLE_END)
         b.parts.append("".join(out))
 
 
-# ---------------------------------------------------------------------- document-wide settings
-
-
-def _set_defaults(document, L: Layout) -> None:
-    """Times New Roman, the body size and Vietnamese as the document defaults, and a Normal
-    style without spacing: every element then states only what differs."""
-    from docx.oxml.ns import qn
-    from lxml import etree
-
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    for child in list(rpr):
-        rpr.remove(child)
-    hp = str(round(L.body_size * 2))
-    font = L.font
-    etree.SubElement(rpr, qn("w:rFonts"), {qn("w:ascii"): font, qn("w:hAnsi"): font, qn("w:cs"): font,
-                                           qn("w:eastAsia"): font})
-    etree.SubElement(rpr, qn("w:sz"), {qn("w:val"): hp})
-    etree.SubElement(rpr, qn("w:szCs"), {qn("w:val"): hp})
-    etree.SubElement(rpr, qn("w:lang"), {qn("w:val"): "vi-VN", qn("w:eastAsia"): "vi-VN", qn("w:bidi"): "ar-SA"})
-    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
-    for child in list(ppr):
-        ppr.remove(child)
-    etree.SubElement(ppr, qn("w:spacing"), {qn("w:after"): "0", qn("w:line"): "240", qn("w:lineRule"): "auto"})
-    normal = document.styles["Normal"]
-    normal.font.name = font
-    normal.font.size = None
-    rfonts = normal.element.rPr.find(qn("w:rFonts"))
-    rfonts.set(qn("w:eastAsia"), font)
-    rfonts.set(qn("w:cs"), font)
-
-
-def _page_numbers(document, L: Layout) -> None:
-    """A centred PAGE field in the top margin; none on the first page of each section
-    (w:titlePg with an empty first-page header). Sections after the first link to these."""
-    from lxml import etree
-
-    first = document.sections[0]
-    header = first.header
-    header.is_linked_to_previous = False
-    p = header.paragraphs[0]._p
-    for child in list(p):
-        p.remove(child)
-    rpr = X.rpr(L.page_number_size)
-    fragment = etree.fromstring(
-        f'<w:p xmlns:w="{X.W_NS}"><w:pPr><w:jc w:val="center"/></w:pPr>{X.page_field(rpr)}</w:p>'.encode())
-    for child in list(fragment):
-        p.append(child)
-    first.first_page_header.is_linked_to_previous = False
+# ---------------------------------------------------------------------- the public functions
 
 
 @functools.lru_cache(maxsize=8)
@@ -824,29 +958,54 @@ def _wording(templates: tuple[Path, ...]) -> Wording:
     return Wording(templates)
 
 
-def build_document(plan, config: Config | None = None, project_root: Path | None = None):
-    """The python-docx Document of a plan, with the repository's layout and templates."""
+def build_document(plan, config: Config | None = None, project_root: Path | None = None, *, draft: bool = False,
+                   notes: list | None = None) -> P.Package:
+    """The .docx package of a plan, with the repository's layout and templates. notes, when given,
+    receives the LayoutNote of every fixed line that does not fit."""
     config = config or DEFAULT_CONFIG
     templates = config.template_folders(project_root)
-    return DocxBuilder(plan, config, _wording(templates), templates).build()
+    builder = DocxBuilder(plan, config, _wording(templates), templates, draft=draft)
+    package = builder.build()
+    if notes is not None:
+        notes.extend(builder.notes)
+    return package
 
 
 def render_docx(plan, target: str | Path, config: Config | None = None, project_root: Path | None = None,
-                protect: tuple[Path, ...] = ()) -> Path:
+                protect: tuple[Path, ...] = (), *, draft: bool = False, notes: list | None = None) -> Path:
     """Write the .docx of a plan to target, atomically (a temporary file moved into place)."""
     from tuyentruyen.project.files import atomic_path
 
-    document = build_document(plan, config, project_root)
+    document = build_document(plan, config, project_root, draft=draft, notes=notes)
     target = Path(target)
     with atomic_path(target, protect=protect) as tmp:
         document.save(str(tmp))
     return target
 
 
-def render_bytes(plan, config: Config | None = None, project_root: Path | None = None) -> bytes:
+def render_bytes(plan, config: Config | None = None, project_root: Path | None = None, *,
+                 draft: bool = False) -> bytes:
     """The .docx of a plan as bytes (for the library API: a web form, a bot)."""
-    import io
+    return build_document(plan, config, project_root, draft=draft).to_bytes()
 
-    buf = io.BytesIO()
-    build_document(plan, config, project_root).save(buf)
-    return buf.getvalue()
+
+def layout_problems(notes: list[LayoutNote], loaded, config: Config | None = None) -> list:
+    """The notes as located warnings (TT-E011): at the plan's key, or at the tt.toml key whose
+    figures make the line too wide."""
+    from tuyentruyen.loading.source import display_name
+    from tuyentruyen.problems import Problem, Severity
+
+    out = []
+    for note in notes:
+        if note.config_key and config is not None and config.path is not None:
+            key = note.config_key
+            line = config.line_of(key) if key in dict(config.lines) else config.line_of(key.rsplit(".", 1)[0])
+            where = (display_name(config.path), line, 1)
+        elif loaded is not None and loaded.yaml is not None:
+            pos = loaded.yaml.locate(note.path, key=True)
+            where = (loaded.display, pos.line, pos.col)
+        else:
+            where = (getattr(loaded, "display", "tt"), 1, 1)
+        out.append(Problem(LAYOUT_CODE, note.message, where[0], where[1], where[2], Severity.WARNING,
+                           hint=note.hint, path=note.path))
+    return out

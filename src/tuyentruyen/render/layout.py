@@ -83,6 +83,9 @@ class Layout:
     table_cell_margin_mm: float = 1.5
     table_border_eighths: int = 4  # 0.5 pt
     content_weight: float = 2.0  # the "Nội dung" column takes this share against others
+    row_split_share: float = 0.25  # a row taller than this share of the page may break across pages
+    optional_column_share: float = 0.5  # quantity, budget, notes, forms get a column when this share of tasks fill them
+    units_one_per_line: int = 3  # a list of more units than this: one unit a line
 
     # -- derived lengths
 
@@ -136,6 +139,9 @@ RANGES: dict[str, tuple[float, float]] = {
     "table_cell_margin_mm": (0.5, 3),
     "table_border_eighths": (2, 12),
     "content_weight": (1, 4),
+    "row_split_share": (0.1, 1.0),
+    "optional_column_share": (0.0, 1.0),
+    "units_one_per_line": (1, 20),
 }
 
 DEFAULT = Layout()

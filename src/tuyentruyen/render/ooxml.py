@@ -55,6 +55,7 @@ def run(text: str, rpr_xml: str = "") -> str:
 class Para:
     """Paragraph properties (w:pPr). Lengths in twips; line spacing as a multiple or exact pt."""
 
+    style: str | None = None  # w:pStyle: a named style of styles.xml (tuyentruyen.render.package)
     jc: str | None = None  # left | center | right | both
     first_line: int = 0
     left: int = 0
@@ -69,7 +70,7 @@ class Para:
     mark_size: float | None = None  # size of the paragraph mark (height of an empty paragraph)
 
     def xml(self, sect: str = "") -> str:
-        parts = []
+        parts = [f'<w:pStyle w:val="{self.style}"/>'] if self.style else []
         if self.keep_next:
             parts.append("<w:keepNext/>")
         if self.keep_lines:
@@ -77,12 +78,13 @@ class Para:
         if self.border_top_eighths:
             parts.append(f'<w:pBdr><w:top w:val="single" w:sz="{self.border_top_eighths}" w:space="0" '
                          f'w:color="000000"/></w:pBdr>')
-        spacing = f'<w:spacing w:before="{self.before}" w:after="{self.after}"'
-        if self.line_exact_pt is not None:
-            spacing += f' w:line="{round(self.line_exact_pt * 20)}" w:lineRule="exact"'
-        elif self.line is not None:
-            spacing += f' w:line="{round(self.line * 240)}" w:lineRule="auto"'
-        parts.append(spacing + "/>")
+        if self.before or self.after or self.line is not None or self.line_exact_pt is not None or not self.style:
+            spacing = f'<w:spacing w:before="{self.before}" w:after="{self.after}"'
+            if self.line_exact_pt is not None:
+                spacing += f' w:line="{round(self.line_exact_pt * 20)}" w:lineRule="exact"'
+            elif self.line is not None:
+                spacing += f' w:line="{round(self.line * 240)}" w:lineRule="auto"'
+            parts.append(spacing + "/>")
         if self.first_line or self.left or self.right:
             ind = "<w:ind"
             if self.left:
@@ -135,18 +137,26 @@ def row(cells_xml: str, header: bool = False, cant_split: bool = True) -> str:
     return f"<w:tr>{'<w:trPr>' + trpr + '</w:trPr>' if trpr else ''}{cells_xml}</w:tr>"
 
 
-def cell(width: int, paragraphs_xml: str, valign: str = "center", span: int = 1) -> str:
-    """A table cell; it must hold at least one paragraph (Word's rule)."""
+def cell(width: int, paragraphs_xml: str, valign: str = "center", span: int = 1, vmerge: str | None = None) -> str:
+    """A table cell of the given width (the sum of the grid columns it spans); it must hold at
+    least one paragraph (Word's rule). vmerge "restart" / "continue": a cell merged with the
+    ones below it (the first row of a two-level header)."""
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    if vmerge == "restart":
+        span_xml += '<w:vMerge w:val="restart"/>'
+    elif vmerge == "continue":
+        span_xml += "<w:vMerge/>"
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}<w:vAlign w:val="{valign}"/></w:tcPr>'
             f"{paragraphs_xml or '<w:p/>'}</w:tc>")
 
 
 def sect_pr(*, width: int, height: int, landscape: bool, top: int, right: int, bottom: int, left: int,
-            header: int, restart: bool, title_page: bool) -> str:
-    """Section properties: page size and orientation, margins, page numbering, first page."""
+            header: int, restart: bool, title_page: bool, headers: tuple[tuple[str, str], ...] = ()) -> str:
+    """Section properties: page headers (type, relationship id: only the first section names
+    them, the others inherit), page size and orientation, margins, page numbering, first page."""
     orient = ' w:orient="landscape"' if landscape else ""
-    return (f'<w:sectPr><w:type w:val="nextPage"/><w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
+    refs = "".join(f'<w:headerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in headers)
+    return (f'<w:sectPr>{refs}<w:type w:val="nextPage"/><w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
             f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" '
             f'w:header="{header}" w:footer="{header}" w:gutter="0"/>'
             + ('<w:pgNumType w:start="1"/>' if restart else "")

@@ -118,7 +118,7 @@ class ReportBuilder(WorkDocBuilder):
 
     def heading(self, level: int, number: str, text: str) -> None:
         text = T.clean(text)
-        self._p(self.heading_ppr, self._text(f"{number}. {T.upper(text) if level == 1 else text}", None, True))
+        self._p(self.heading_para(level), self._text(f"{number}. {T.upper(text) if level == 1 else text}"))
 
     def paragraphs(self, lines) -> None:
         for line in lines:

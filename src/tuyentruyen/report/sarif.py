@@ -24,7 +24,7 @@ from tuyentruyen import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
-_OTHER = {
+OTHER_CODES = {  # the codes that are not lint rules: (name, title, description) by family
     "TT-Y": ("doc-tep", "Không đọc được tệp", "Tệp không đọc được như một tệp YAML hợp lệ (mã hóa, cú pháp, Tab…)."),
     "TT-S": ("dinh-dang", "Sai định dạng kế hoạch", "Tệp không đúng định dạng kế hoạch (khóa, kiểu, giá trị)."),
     "TT-K": ("cau-hinh", "Tệp cấu hình tt.toml không dùng được", "tt.toml sai cú pháp hoặc có khóa, mã không hợp lệ."),
@@ -84,7 +84,7 @@ def _descriptors(codes: set[str], docs: str | None) -> list[dict]:
     for code in sorted(codes):
         if any(d["id"] == code for d in out):
             continue
-        name, title, text = _OTHER.get(code[:4], ("khac", "Vấn đề khác", "Vấn đề do tt báo."))
+        name, title, text = OTHER_CODES.get(code[:4], ("khac", "Vấn đề khác", "Vấn đề do tt báo."))
         out.append({"id": code, "name": name, "shortDescription": {"text": title}, "fullDescription": {"text": text},
                     "defaultConfiguration": {"level": "error"}, "properties": {"tags": ["tt"]}})
     return out

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tuyentruyen.problems import Severity
+from tuyentruyen.vn.text import printable
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 _TOKEN = re.compile(r"[^\s:,\]\}]+")
@@ -91,7 +92,7 @@ def _window(line: str, col: int) -> tuple[str, int]:
 def _source_lines(console: Console, f, p) -> None:
     if f.source is None or p.line < 1:
         return
-    line = f.source.line(p.line).replace("\t", " ")
+    line = printable(f.source.line(p.line).replace("\t", " "), keep_width=True)
     if not line.strip():
         return
     gutter = len(str(p.line)) + 1

@@ -43,8 +43,16 @@ def check(ctx):
                          "Tạo units.yaml cạnh kế hoạch (xem docs/plan-format.md), hoặc ghi đường dẫn ở khóa "
                          "`units:` của kế hoạch hay `units` của tt.toml.")
     elif reg.why == "not-found":
-        yield ctx.report(where, f"Không có tệp sổ đơn vị “{reg.path}”; {_OFF}.",
+        yield ctx.report(where, f"Không có tệp sổ đơn vị “{_shown(reg)}”; {_OFF}.",
                          "Sửa đường dẫn (tính từ thư mục của kế hoạch, hoặc của tt.toml).")
     elif reg.why == "invalid":
-        yield ctx.report(where, f"Sổ đơn vị “{reg.path}” có lỗi nên không dùng được ({reg.detail}); {_OFF}.",
-                         f"Chạy `tt validate {reg.path}` để xem và sửa lỗi của sổ đơn vị.")
+        yield ctx.report(where, f"Sổ đơn vị “{_shown(reg)}” có lỗi nên không dùng được ({reg.detail}); {_OFF}.",
+                         f"Chạy `tt validate {_shown(reg)}` để xem và sửa lỗi của sổ đơn vị.")
+
+
+def _shown(reg) -> str:
+    """The registry as the other messages name files: from the current folder (never the runner's
+    absolute path in a CI log), as read (a git revision's `REV:path`) when it was."""
+    from tuyentruyen.loading.source import display_name
+
+    return reg.display or display_name(reg.path)

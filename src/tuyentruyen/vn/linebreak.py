@@ -36,9 +36,10 @@ UNKNOWN_GAP = 5.0  # between two syllables the dictionary does not know: perhaps
 DANGLING = 8.0  # right after "các", "của", "về"…: the line would end on a word that leads into the next
 BEFORE_DASH = 50.0  # a line never starts with the dash of "Độc lập - Tự do", "Văn hóa - Xã hội"
 AFTER_DASH = 0.8
-AFTER_PUNCT = {",": 0.0, ";": 0.0, ":": 0.2, ")": 0.6, ".": 0.4}
+AFTER_PUNCT = {",": 1.0, ";": 0.0, ":": 0.2, ")": 0.6, ".": 0.4}
 BEFORE_PAREN = 0.4
 BALANCE = 2.5  # weight of the lines' difference from equal width
+PYRAMID = 6.0  # weight of a line longer than the one above it
 MAX_NAME = 4  # a capitalised run longer than this is not taken as one name
 
 _LEAD = "(\"“‘["
@@ -234,7 +235,8 @@ def segment(text: str, lex: Lexicon | None = None) -> list[str]:
 
 def break_lines(text: str, measure: Callable[[str], float], limit: float, lex: Lexicon | None = None) -> list[str]:
     """The fewest lines of at most ``limit`` (as ``measure`` counts) that hold ``text``, broken
-    between words at the best phrase boundaries, of about equal width.
+    between words at the best phrase boundaries, of about equal width, the upper lines not
+    shorter than the lower ones (a centred title is an inverted pyramid, or a block).
 
     Tokens are the text's space-separated pieces; spaces are collapsed. A word wider than the
     limit gets a line of its own (it overflows: nothing is cut)."""
@@ -242,7 +244,7 @@ def break_lines(text: str, measure: Callable[[str], float], limit: float, lex: L
     if not tokens:
         return [""]
     whole = " ".join(tokens)
-    if measure(whole) <= limit or len(tokens) == 1:
+    if len(tokens) == 1 or measure(whole) <= limit:
         return [whole]
     gaps = gap_costs(tokens, lex)
     widths = [measure(t) for t in tokens]
@@ -255,44 +257,69 @@ def break_lines(text: str, measure: Callable[[str], float], limit: float, lex: L
     def width(i: int, j: int) -> float:  # tokens i..j-1 on one line
         return prefix[j] - prefix[i] + space * (j - i - 1)
 
-    total = width(0, n)
+    def fewest(allowed: float) -> int | None:
+        """The fewest lines breaking only at gaps cheaper than allowed: each line as long as it
+        can be (the furthest allowed break that fits is never worse), or None."""
+        lines, start = 0, 0
+        while start < n:
+            end = None
+            for j in range(start + 1, n + 1):
+                if width(start, j) > limit and j - start > 1:
+                    break
+                if j == n or gaps[j - 1] < allowed:
+                    end = j
+            if end is None:
+                return None
+            lines, start = lines + 1, end
+        return lines
+
+    k = fewest(FORBIDDEN) or fewest(float("inf"))
+    if k is None:  # a single word wider than the line: it stands alone
+        return tokens
+    target = width(0, n) / k
+
+    def cost(starts: list[int]) -> float:
+        bounds = starts + [n]
+        ws = [width(bounds[i], bounds[i + 1]) for i in range(k)]
+        if any(w > limit for w, i in zip(ws, range(k)) if bounds[i + 1] - bounds[i] > 1):
+            return float("inf")
+        c = sum(gaps[b - 1] for b in starts[1:])
+        c += BALANCE * sum(((w - target) / target) ** 2 for w in ws)
+        c += PYRAMID * sum(max(0.0, (ws[i + 1] - ws[i]) / target) ** 2 for i in range(k - 1))
+        return c
+
+    if k <= 3:  # every way of breaking: the pyramid term needs neighbouring lines
+        import itertools
+
+        best = min(([0, *combo] for combo in itertools.combinations(range(1, n), k - 1)), key=cost)
+    else:
+        best = _dynamic(n, k, gaps, width, limit, target)
+    bounds = best + [n]
+    return [" ".join(tokens[bounds[i]:bounds[i + 1]]) for i in range(k)]
+
+
+def _dynamic(n: int, k: int, gaps: list[float], width, limit: float, target: float) -> list[int]:
+    """The line starts of the cheapest k-line breaking by gap and balance costs (long texts)."""
     inf = float("inf")
-    best_solution: tuple[float, list[int]] | None = None
-    for k in range(2, n + 1):
-        target = total / k
-        # cost[j]: best cost of tokens[0:j] in `lines` lines; back[lines][j]: where the last line starts
-        cost = [inf] * (n + 1)
-        cost[0] = 0.0
-        back: list[list[int]] = []
-        for _line in range(k):
-            nxt = [inf] * (n + 1)
-            where = [-1] * (n + 1)
-            for j in range(1, n + 1):
-                for i in range(j - 1, -1, -1):
-                    if cost[i] == inf:
-                        continue
-                    w = width(i, j)
-                    if w > limit and j - i > 1:
-                        break  # wider still for smaller i
-                    line_cost = BALANCE * ((w - target) / target) ** 2 + (0.0 if w <= limit else FORBIDDEN)
-                    c = cost[i] + line_cost + (gaps[i - 1] if i > 0 else 0.0)
-                    if c < nxt[j]:
-                        nxt[j], where[j] = c, i
-            cost = nxt
-            back.append(where)
-        if cost[n] < inf:
-            starts, j = [], n
-            for line in range(k - 1, -1, -1):
-                i = back[line][j]
-                starts.append(i)
-                j = i
-            starts.reverse()
-            solution = (cost[n], starts)
-            if cost[n] < FORBIDDEN:
-                best_solution = solution
-                break
-            if best_solution is None:
-                best_solution = solution
-    assert best_solution is not None
-    starts = best_solution[1] + [n]
-    return [" ".join(tokens[starts[i]:starts[i + 1]]) for i in range(len(starts) - 1)]
+    cost = [inf] * (n + 1)
+    cost[0] = 0.0
+    back: list[list[int]] = []
+    for _line in range(k):
+        nxt, where = [inf] * (n + 1), [-1] * (n + 1)
+        for j in range(1, n + 1):
+            for i in range(j - 1, -1, -1):
+                if cost[i] == inf:
+                    continue
+                w = width(i, j)
+                if w > limit and j - i > 1:
+                    break
+                c = cost[i] + BALANCE * ((w - target) / target) ** 2 + (gaps[i - 1] if i > 0 else 0.0)
+                if c < nxt[j]:
+                    nxt[j], where[j] = c, i
+        cost = nxt
+        back.append(where)
+    starts, j = [], n
+    for line in range(k - 1, -1, -1):
+        j = back[line][j]
+        starts.append(j)
+    return starts[::-1]

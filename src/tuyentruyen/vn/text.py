@@ -6,7 +6,10 @@
   ("Sở Nội vụ" → "so noi vu"). Every "ignoring case and diacritics" comparison uses it
   (did-you-mean, `tt units --search`, the time parser's keys, document types);
 - :func:`slug` — a fold made into an identifier ("Sở Nội vụ" → "so-noi-vu");
-- :func:`did_you_mean` — the nearest of a list of choices, ignoring case and diacritics.
+- :func:`did_you_mean` — the nearest of a list of choices, ignoring case and diacritics;
+- :func:`printable` — text made safe to show in a terminal or a Markdown comment: control
+  characters (an escape sequence could clear or retitle the reviewer's terminal) and
+  bidirectional overrides (text that reads other than it is) shown as visible symbols.
 """
 
 from __future__ import annotations
@@ -18,6 +21,30 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+# C0 controls but tab and line feed, DEL, C1 controls, and the bidirectional embeddings,
+# overrides and isolates (Unicode TR36 "Trojan Source")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(m: re.Match) -> str:
+    ch = m.group(0)
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␀ for NUL
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"<U+{code:04X}>"
+
+
+def printable(text: str, *, keep_width: bool = False) -> str:
+    """text with every control character and bidirectional override shown as a visible symbol
+    (ESC → ␛, U+202E → <U+202E>); tabs and line breaks are kept. keep_width: one symbol for
+    one character (a source line shown above a caret), "�" for those without a picture."""
+    if not _UNSAFE.search(text):
+        return text
+    if keep_width:
+        return _UNSAFE.sub(lambda m: chr(0x2400 + ord(m.group(0))) if ord(m.group(0)) < 0x20 else "\ufffd", text)
+    return _UNSAFE.sub(_shown, text)
 
 
 def nfc(text: str) -> str:
