@@ -55,23 +55,31 @@ def column_texts(pdf: "Pdf", table_doc: Doc) -> list[str]:
 
     pdftotext reads a table row line by line across its cells, mixing them; the words'
     boxes (-bbox) are put back into their columns instead, using the column widths of the
-    .docx, then read top to bottom. A row is never split across pages, so each cell's text
-    is one unbroken run in its column."""
+    .docx, then read top to bottom, page after page. On each page a column's text begins
+    with its heading (the header row is repeated; on the first page the appendix's title
+    lies above it): everything up to the heading is dropped, so a tall row that breaks
+    across pages reads as one run in its column."""
     table = table_doc.tables()[-1]
     widths = [int(g.get(qn("w:w"))) / 20 for g in table._tbl.tblGrid.iter(qn("w:gridCol"))]  # points
     left = table_doc.d.sections[-1].left_margin.pt
     edges = [left + sum(widths[:k]) for k in range(len(widths) + 1)]
     out = subprocess.run(["pdftotext", "-bbox", str(pdf.path), "-"], capture_output=True, text=True,
                          check=True).stdout
-    columns: list[list[tuple]] = [[] for _ in widths]
+    titles = [flat(c.text) for c in table.rows[0].cells]
+    columns = [""] * len(widths)
     for n, page in enumerate(re.split(r"<page ", out)[1:]):
         if not pdf.landscape[n]:
             continue
+        words: list[list[tuple]] = [[] for _ in widths]
         for x, y, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</word>', page):
             x, y = float(x), float(y)
             k = sum(1 for e in edges[1:-1] if x + 1 >= e)
-            columns[k].append((n, round(y), x, html.unescape(word)))
-    return [flat(" ".join(w for *_k, w in sorted(col))) for col in columns]
+            words[k].append((round(y), x, html.unescape(word)))
+        for k, col in enumerate(words):
+            text = flat(" ".join(w for *_k, w in sorted(col)))
+            at = text.find(titles[k]) if titles[k] else -1
+            columns[k] += text[at + len(titles[k]):] if at >= 0 else text
+    return columns
 
 
 class Pdf:

@@ -129,6 +129,8 @@ def _report(repo, written: list[Path]) -> None:
               f"ở {'thư mục hiện tại' if where == '.' else where}:\n")
     for path in written:
         out.write(f"  - {display_name(path)}\n")
+    if repo.notes:
+        out.write("Ghi chú:\n")
     for note in repo.notes:
         out.write(f"  - {note}\n")
     go = [] if where == "." else [f"cd {where}"]

@@ -207,7 +207,14 @@ def _find(paths: list[str] | None) -> list[Path]:
                 raise TTError(f"Không đọc được kế hoạch '{given}' nên không biết sổ đơn vị của nó.",
                               "Sửa lỗi được báo ở trên, hoặc chỉ thẳng sổ đơn vị: `tt units plans/units.yaml`.",
                               problems=[x for x in plan.problems if x.fatal], code="TT-Y001")
-            registry, _ = find_registry(p, plan.plan.units if plan.plan is not None else None, config_for(p))
+            config = config_for(p)
+            registry, named_by = find_registry(p, plan.plan.units if plan.plan is not None else None, config)
+            from tuyentruyen.project.discover import outside_repository
+
+            if registry is not None and named_by != "nearby" and outside_repository(registry, p, config):
+                raise UsageError(f"Sổ đơn vị của kế hoạch '{given}' ({registry}) nằm ngoài kho kế hoạch nên tt "
+                                 "không đọc.", "Chép sổ đơn vị vào kho, hoặc cho phép thư mục đó bằng "
+                                 "`allow-units-outside = [\"…\"]` trong tt.toml.")
             if registry is None:
                 raise UsageError(f"Không tìm thấy sổ đơn vị của kế hoạch '{given}'.",
                                  "Đặt units.yaml cạnh kế hoạch, ghi `units = \"…\"` trong tt.toml, "

@@ -491,6 +491,53 @@ def registry_checks(registry, loaded: LoadedYaml) -> list[Problem]:
             pos = loaded.locate(("units", i, "valid_until"))
             out.append(Problem(BAD_VALUE, "Ngày hết hiệu lực sớm hơn ngày bắt đầu hiệu lực.", file, pos.line, pos.col,
                                hint="Kiểm tra lại 'valid_from' và 'valid_until'.", path=("units", i, "valid_until")))
+    out.extend(_cycles(registry, loaded))
+    return out
+
+
+def _cycles(registry, loaded: LoadedYaml) -> list[Problem]:
+    """A group that contains itself (through other groups), or units that succeed each other in a
+    circle: each is reported once, at the first unit of the circle, naming the whole circle."""
+    file = loaded.source.display
+    position = {u.id: i for i, u in enumerate(registry.units)}
+    out: list[Problem] = []
+    edges = {
+        "groups": ({u.id: [g for g in u.groups if g in position] for u in registry.units},
+                   "Nhóm đơn vị chứa chính nó qua các nhóm khác: {}.",
+                   "Bỏ một mã trong `groups` để các nhóm không lồng vòng vào nhau."),
+        "successor": ({u.id: ([u.successor] if u.successor in position else []) for u in registry.units},
+                      "Các đơn vị kế thừa nhau thành một vòng: {}.",
+                      "Một đơn vị không thể (qua các đơn vị khác) là đơn vị kế thừa của chính nó: sửa `successor`."),
+    }
+    for field, (graph, message, hint) in edges.items():
+        reported: set[frozenset[str]] = set()
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        stack: list[str] = []
+
+        def visit(node: str) -> None:
+            state[node] = 1
+            stack.append(node)
+            for nxt in graph[node]:
+                if state.get(nxt) == 1:  # a way back to a unit on the path: a circle
+                    circle = stack[stack.index(nxt):]
+                    key = frozenset(circle)
+                    if key not in reported:
+                        reported.add(key)
+                        first = min(circle, key=lambda x: position[x])
+                        k = circle.index(first)
+                        shown = [*circle[k:], *circle[:k], first]
+                        where = ("units", position[first], field)
+                        pos = loaded.locate(where)
+                        out.append(Problem(INCONSISTENT, message.format(" → ".join(shown)), file,
+                                           pos.line, pos.col, hint=hint, path=where))
+                elif nxt not in state:
+                    visit(nxt)
+            stack.pop()
+            state[node] = 2
+
+        for start in graph:
+            if start not in state:
+                visit(start)
     return out
 
 

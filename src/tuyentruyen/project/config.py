@@ -46,7 +46,7 @@ CONFIG_NAME = "tt.toml"
 SEVERITIES = ("error", "warning", "info")
 UNIT_COLUMNS = ("auto", "combined", "separate", "two-level")
 
-_TOP_KEYS = ("units", "templates", "docs-url", "lint", "render")
+_TOP_KEYS = ("units", "templates", "docs-url", "allow-units-outside", "lint", "render")
 _LINT_KEYS = ("select", "extend-select", "ignore", "typos", "holidays", "severity", "per-file-ignores")
 _RENDER_KEYS = ("templates", "units", "layout")
 
@@ -70,6 +70,7 @@ class Config:
 
     path: Path | None = None  # the tt.toml read, None for defaults
     units: Path | None = None
+    units_outside: tuple[Path, ...] = ()  # folders outside the repository a registry may be read from
     templates: Path | None = None
     docs_url: str | None = None
     select: tuple[str, ...] | None = None  # None: the rules enabled by default
@@ -302,6 +303,13 @@ def _parse(path: Path) -> Config:
         return value
 
     units = a_path(data["units"], "units") if "units" in data else None
+    outside = data.get("allow-units-outside", [])
+    if isinstance(outside, str):
+        outside = [outside]
+    if not isinstance(outside, list):
+        raise fail("'allow-units-outside' phải là một danh sách thư mục.",
+                   "Ví dụ: allow-units-outside = [\"../don-vi-chung\"].", "allow-units-outside")
+    units_outside = tuple(a_path(v, "allow-units-outside", folder=True) for v in outside)
     docs_url = data.get("docs-url")
     if docs_url is not None and (not isinstance(docs_url, str) or not re.match(r"^https?://", docs_url)):
         raise fail("'docs-url' phải là một địa chỉ web bắt đầu bằng http:// hoặc https://.",
@@ -356,7 +364,7 @@ def _parse(path: Path) -> Config:
     lines += [(f"lint.{k}", _line_of_key(text, k, "lint")) for k in lint]
     lines += [(f"render.{k}", _line_of_key(text, k, "render")) for k in render]
     return Config(
-        path=path, units=units, templates=templates, docs_url=docs_url.rstrip("/") if docs_url else None,
+        path=path, units=units, units_outside=units_outside, templates=templates, docs_url=docs_url.rstrip("/") if docs_url else None,
         select=codes(lint["select"], "select") if "select" in lint else None,
         extend_select=codes(lint.get("extend-select", []), "extend-select"),
         ignore=codes(lint.get("ignore", []), "ignore"),

@@ -144,3 +144,15 @@ def find_registry(plan_path: Path, plan_units: str | None = None, config=None) -
         if stop is not None and d == stop:
             break
     return None, "nearby"
+
+
+def outside_repository(registry: Path, plan_path: Path, config=None) -> bool:
+    """True when a registry a plan names lies outside the plan's repository and tt.toml does not
+    allow that folder (`allow-units-outside`): a plan under review must not make tt read (and
+    quote in its messages) a file from elsewhere on the machine running it."""
+    root = config.root if config is not None and config.root is not None else find_project_root(Path(plan_path).parent)
+    if root is None:
+        return False  # a plan in no repository: nothing to keep it inside
+    target = Path(registry).resolve()
+    allowed = [root.resolve(), *(Path(p).resolve() for p in (getattr(config, "units_outside", ()) or ()))]
+    return not any(target == a or a in target.parents for a in allowed)

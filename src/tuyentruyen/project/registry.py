@@ -66,8 +66,13 @@ def read_registry(path: Path, source_path: tuple | None = None, named_by: str = 
 
 def registry_for(plan_path: Path, plan=None, config=None) -> RegistryState:
     """The registry of the plan at plan_path (plan: its model, for its `units:` key)."""
+    from tuyentruyen.project.discover import outside_repository
+
     units = getattr(plan, "units", None)
     path, named_by = find_registry(Path(plan_path), units, config)
     if path is None:
         return RegistryState(why="missing")
+    if named_by != "nearby" and outside_repository(path, Path(plan_path), config):
+        return RegistryState(path=path, why="outside", source_path=("units",) if named_by == "plan" else None,
+                             named_by=named_by)
     return read_registry(path, ("units",) if named_by == "plan" else None, named_by)

@@ -45,6 +45,10 @@ def check(ctx):
     elif reg.why == "not-found":
         yield ctx.report(where, f"Không có tệp sổ đơn vị “{_shown(reg)}”; {_OFF}.",
                          "Sửa đường dẫn (tính từ thư mục của kế hoạch, hoặc của tt.toml).")
+    elif reg.why == "outside":
+        yield ctx.report(where, f"Sổ đơn vị “{_shown(reg)}” nằm ngoài kho kế hoạch nên tt không đọc; {_OFF}.",
+                         "Chép sổ đơn vị vào kho (ví dụ plans/units.yaml), hoặc cho phép thư mục đó bằng "
+                         "`allow-units-outside = [\"…\"]` trong tt.toml.")
     elif reg.why == "invalid":
         yield ctx.report(where, f"Sổ đơn vị “{_shown(reg)}” có lỗi nên không dùng được ({reg.detail}); {_OFF}.",
                          f"Chạy `tt validate {_shown(reg)}` để xem và sửa lỗi của sổ đơn vị.")
