@@ -196,3 +196,25 @@ def test_no_terminal_escape_reaches_the_output(argv, tmp_path):
     assert "Traceback" not in text and "lỗi nội bộ" not in text, text
     for bad_char in ("\x1b", "\x07", "\u202e", "\x9b"):
         assert bad_char not in text, (argv, repr(bad_char), text)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="cần /dev/full (Linux) để giả lập ổ đĩa đầy")
+@pytest.mark.parametrize("argv", [("validate", "plans"), ("schema",), ("diff", "plans/2024.yaml", "plans/2024.yaml"),
+                                  ("units", "plans/units.yaml"), ("rule",), ("lint", "--diff", "plans/2024.yaml")],
+                         ids=lambda a: "-".join(a))
+def test_stdout_on_a_full_device(argv, tmp_path):
+    """`tt … > tệp` on a full disk: a clear message, exit 2 — not an internal error."""
+    from tests.hostile.cases import PLAN, UNITS
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "2024.yaml").write_text(PLAN.replace("Nâng cao nhận thức", "Nâng cao  nhận thức"),
+                                                  encoding="utf-8")
+    (tmp_path / "plans" / "units.yaml").write_text(UNITS, encoding="utf-8")
+    exe = Path(sys.executable).parent / "tt"
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([str(exe), *argv], cwd=tmp_path, stdout=full, stderr=subprocess.PIPE, timeout=120,
+                              env=dict(os.environ, NO_COLOR="1"))
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 2, err
+    assert "TT-E003" in err and "ổ đĩa đã đầy" in err, err
+    assert "lỗi nội bộ" not in err and "Traceback" not in err and "Errno" not in err

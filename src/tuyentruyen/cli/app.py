@@ -65,10 +65,18 @@ def main() -> None:
         code = 130
     except BrokenPipeError:  # `tt … | head`: the reader has gone; nothing more to say
         code = _pipe_closed()
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+    except OSError as exc:  # tt's own files are written through project.files: this is stdout or stderr
         if os.environ.get("TT_DEBUG"):
             raise
-        _say(f"tt: lỗi nội bộ ({type(exc).__name__}: {exc}).")
+        from tuyentruyen.project.files import os_reason
+
+        _say(f"tt: lỗi TT-E003: không ghi được kết quả của lệnh ra đầu ra chuẩn: {os_reason(exc)}.")
+        _say("  gợi ý: kiểm tra nơi nhận kết quả (tệp sau dấu >, ổ đĩa còn chỗ trống không), rồi chạy lại.")
+        code = 2
+    except Exception:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+        if os.environ.get("TT_DEBUG"):
+            raise
+        _say("tt: lỗi nội bộ TT-E005: tt gặp lỗi khi chạy lệnh này.")
         _say("  gợi ý: đây là lỗi của tt, không phải của kế hoạch; hãy báo lỗi kèm tệp và lệnh đã chạy "
              "(đặt TT_DEBUG=1 để xem chi tiết).")
         code = 2

@@ -45,7 +45,19 @@ def _say_lint_errors(loaded, errors: list, strict: bool) -> None:
                    "còn lỗi).", err=True)
 
 
-def run_render(path: str | None, docx: bool, pdf: bool, out: str | None, strict: bool = False) -> int:
+def _say_layout(loaded, config, notes) -> None:
+    """The fixed lines that do not fit even at the smallest size (TT-E011), located."""
+    from tuyentruyen.render.docx import layout_problems
+    from tuyentruyen.report.text import headline
+
+    for p in layout_problems(notes, loaded, config):
+        typer.echo(f"tt: {headline(p)}", err=True)
+        if p.hint:
+            typer.echo(f"  gợi ý: {p.hint}", err=True)
+
+
+def run_render(path: str | None, docx: bool, pdf: bool, out: str | None, strict: bool = False,
+               draft: bool = False) -> int:
     from tuyentruyen.errors import TTError
     from tuyentruyen.loading.documents import load_plan
     from tuyentruyen.problems import Severity, exit_code
@@ -56,6 +68,9 @@ def run_render(path: str | None, docx: bool, pdf: bool, out: str | None, strict:
     from tuyentruyen.render.targets import targets as output_targets
     from tuyentruyen.report import emit
 
+    import functools
+
+    render_docx = functools.partial(render_docx, draft=draft)
     formats = (["docx"] if docx or not pdf else []) + (["pdf"] if pdf else [])
     try:
         from tuyentruyen.project.discover import is_progress_file
@@ -91,7 +106,9 @@ def run_render(path: str | None, docx: bool, pdf: bool, out: str | None, strict:
             _render_with_pdf(valid, targets, root, inputs, render_docx, pdfmod)
         else:
             for loaded, config in valid:
-                render_docx(loaded.plan, targets[loaded.path]["docx"], config, root, protect=inputs)
+                notes: list = []
+                render_docx(loaded.plan, targets[loaded.path]["docx"], config, root, protect=inputs, notes=notes)
+                _say_layout(loaded, config, notes)
     except TTError as exc:
         raise fail_error(exc) from None
     for loaded, _ in valid:
@@ -119,7 +136,9 @@ def _render_with_pdf(valid, targets, root, inputs, render_docx, pdfmod) -> None:
         work = []
         for i, (loaded, config) in enumerate(valid):
             path = Path(tmp) / f"{i:04d}-{targets[loaded.path]['pdf'].stem}.docx"
-            render_docx(loaded.plan, path, config, root)
+            notes: list = []
+            render_docx(loaded.plan, path, config, root, notes=notes)
+            _say_layout(loaded, config, notes)
             work.append(path)
         made = pdfmod.convert(work, Path(tmp) / "pdf")
         for (loaded, _), docx_file, pdf_file in zip(valid, work, made):
@@ -147,6 +166,10 @@ def render(
     report: bool = typer.Option(
         False, "--report", help="Xuất Báo cáo kết quả thực hiện Kế hoạch từ tệp tiến độ bên cạnh kế hoạch "
                                 "(…progress.yaml, xem docs/work.md) thay cho văn bản kế hoạch."),
+    draft: bool = typer.Option(
+        False, "--draft", help="Bản dự thảo để trình ký trên hệ thống quản lý văn bản điện tử: để trống số, ngày "
+                               "và số văn bản trong dòng \"(Kèm theo …)\" (Nghị định 30/2020/NĐ-CP, Điều 15); "
+                               "ghi số, ngày được cấp vào kế hoạch bằng `tt issue`."),
 ) -> None:
     """Xuất văn bản chính thức (Quyết định, Kế hoạch, Phụ lục) theo thể thức Nghị định 30/2020/NĐ-CP.
 
@@ -157,4 +180,4 @@ def render(
         from tuyentruyen.cli.status import run_report
 
         raise typer.Exit(run_report(path, docx, pdf, out))
-    raise typer.Exit(run_render(path, docx, pdf, out, strict))
+    raise typer.Exit(run_render(path, docx, pdf, out, strict, draft))

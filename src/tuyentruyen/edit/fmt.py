@@ -163,7 +163,7 @@ def format_text(text: str, *, display: str = "<stdin>", edit: Callable[[Any], An
         out = emitter.document(data, loaded.root)
         expected = Counter(unicodedata.normalize("NFC", t) for t in comments.texts)
         del loaded, emitter, comments
-        if out == text:
+        if out == text and edit is None and not drop_comments_at and not add_comments:
             return out  # nothing to change: the same data and comments by construction
         result = _parse(out, display, internal=True)
         if check_data and not same_data(result.data, data):
