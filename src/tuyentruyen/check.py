@@ -231,11 +231,11 @@ class _Files:
         self.config = config
         self.store = store
         self.limit = max_bytes_limit()
+        from tuyentruyen.project.cache import Lookups
+
+        self.lookups = Lookups()
         self._bytes: dict[str, bytes | None] = {}
-        self._config_files: dict[str, str | None] = {}
-        self._real: dict[str, str] = {}
         self._config_parts: dict[int, tuple] = {}
-        self._configs: dict[str | None, object] = {}
         self._lookups: dict[tuple, tuple[str | None, str | None]] = {}
 
     def read(self, path) -> bytes | None:
@@ -250,43 +250,9 @@ class _Files:
                 self._bytes[key] = None
         return self._bytes[key]
 
-    def real_folder(self, folder: str) -> str:
-        """os.path.realpath of an absolute folder, its parents resolved once for all the files."""
-        if folder not in self._real:
-            parent, name = os.path.split(folder)
-            if not name:
-                self._real[folder] = folder
-            elif os.path.islink(folder):
-                self._real[folder] = os.path.realpath(folder)
-            else:
-                self._real[folder] = os.path.join(self.real_folder(parent), name)
-        return self._real[folder]
-
-    def _config_file(self, folder: str) -> str | None:
-        """tuyentruyen.project.config.find_config for a folder (the nearest tt.toml upward),
-        each folder asked once: plans share their parents."""
-        if folder not in self._config_files:
-            from tuyentruyen.project.config import CONFIG_NAME
-
-            candidate = os.path.join(folder, CONFIG_NAME)
-            parent = os.path.dirname(folder)
-            self._config_files[folder] = (candidate if os.path.isfile(candidate)
-                                          else None if parent == folder else self._config_file(parent))
-        return self._config_files[folder]
-
     def config_of(self, path):
         """The Config that applies to a file (the run's, or its tt.toml's), None when it cannot be used."""
-        if self.config is not None:
-            return self.config
-        found = self._config_file(self.real_folder(os.path.dirname(os.path.abspath(path))))
-        if found not in self._configs:
-            from tuyentruyen.project.config import DEFAULT, ConfigError, load_config
-
-            try:
-                self._configs[found] = load_config(found) if found is not None else DEFAULT
-            except ConfigError:
-                self._configs[found] = None
-        return self._configs[found]
+        return self.config if self.config is not None else self.lookups.config(path)
 
     def _config_part(self, config) -> str | None:
         """The tt.toml's bytes and the files it names, as one digest (None: one cannot be read)."""
@@ -352,19 +318,11 @@ class _Files:
         return self._lookups[memo]
 
     def _registry_beside(self, args: list) -> str | None:
-        """The registry a plan finds when a units.yaml lies beside it (the first place
-        tuyentruyen.project.discover.find_registry looks, when neither the plan nor tt.toml names
-        one); None: ask find_registry."""
-        plan_path, units = args[0], args[1]
-        if units or len(args) > 2 or os.path.islink(plan_path):
+        """The registry of a plan when it lies beside it (asked without find_registry), or None."""
+        if len(args) > 2:
             return None
-        config = self.config_of(plan_path)
-        if config is None or config.units is not None:
-            return None
-        from tuyentruyen.project.discover import REGISTRY_NAMES
-
-        beside = os.path.join(self.real_folder(os.path.dirname(os.path.abspath(plan_path))), REGISTRY_NAMES[0])
-        return beside if os.path.isfile(beside) else None
+        config = self.config_of(args[0])
+        return self.lookups.registry_beside(args[0], args[1], config) if config is not None else None
 
     def keep(self, key: str, outcome: _Outcome) -> None:
         lookups = [[kind, args, *self.found(kind, args)] for kind, args in outcome.lookups]
@@ -402,6 +360,7 @@ def _check_chunk(items: list[tuple[Path, str | None]], schema_only: bool, config
     one plan, not thousands (the garbage collector's passes over them cost more than the check)."""
     out = []
     broken: set[str] = set()
+    in_process = files is not None  # the workers are given no _Files: they make their own
     try:
         if files is None and folder is not None:
             from tuyentruyen.project.cache import CheckCache
@@ -420,7 +379,10 @@ def _check_chunk(items: list[tuple[Path, str | None]], schema_only: bool, config
                     entry.extra, entry.lookups = True, None
                     here.append(entry)
             out.append(here)
-    except TTError as exc:  # sent back whole: the subclasses' own arguments do not pickle
+    except TTError as exc:
+        if in_process:
+            return [_RunError(exc)]
+        # from a worker, as a TTError with the same words: the subclasses' own arguments do not pickle
         return [_RunError(TTError(exc.message, exc.hint, file=exc.file, line=exc.line, col=exc.col,
                                   problems=exc.problems, code=exc.code))]
     return out

@@ -475,6 +475,9 @@ class _Emitter:
             if type(built) is not type(value):
                 return None
             same = built == value or (isinstance(value, float) and math.isnan(value) and math.isnan(built))
+            if not same and isinstance(value, str) and node.style in ("|", ">") and node.tag == _STR \
+                    and id(node) not in self.aliased:
+                return node  # a changed text keeps its block style (written from the text: _block_scalar)
             return node if same else None
         if isinstance(node, yaml.MappingNode):
             return node if isinstance(value, dict) else None

@@ -1,8 +1,8 @@
 """YAML with positions, the fast way: libyaml's composer, then our own construction.
 
 PyYAML's C composer (libyaml) builds the node tree with marks in ~0.07 s for a 1,000-task
-plan; ruamel.yaml's round-trip loader needs ~1.9 s, so it is kept for the commands that
-rewrite files (`tuyentruyen.loading.roundtrip`). We construct Python values from the nodes
+plan (ruamel.yaml's round-trip loader needed ~1.9 s); the commands that rewrite files write
+from this same tree (`tuyentruyen.loading.roundtrip`, `tuyentruyen.edit.fmt`). We construct Python values from the nodes
 ourselves to: resolve plain scalars by the YAML 1.2 core schema (so `no`, `on`, `yes` stay
 text and `2022-12-19` stays a string the model parses as a date), report duplicate keys,
 and bound the growth that aliases can cause (a "billion laughs" file).

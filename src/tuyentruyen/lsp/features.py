@@ -85,11 +85,11 @@ def _units(analysis: Analysis | None):
 
 
 def _field_doc(info, key: str) -> str:
-    from tuyentruyen.model.schema import _markdown
+    from tuyentruyen.model.schema import markdown_text
 
     title = getattr(info, "title", None) or key
     desc = getattr(info, "description", None)
-    return f"#### {title}" + (f"\n\n{_markdown(desc)}" if desc else "")
+    return f"#### {title}" + (f"\n\n{markdown_text(desc)}" if desc else "")
 
 
 # ---------------------------------------------------------------- hover
@@ -130,18 +130,18 @@ def hover(analysis: Analysis | None, lines: Lines, line: int, col: int) -> dict 
 
 
 def _value_meaning(info, value: str) -> str | None:
-    from tuyentruyen.model.schema import _markdown, enum_meaning
+    from tuyentruyen.model.schema import markdown_text, enum_meaning
 
     cls = _enum_of(info)
     if cls is None:
         return None
     meaning = enum_meaning(cls, value)
-    return f"**{_markdown(meaning[0])}** — {_markdown(meaning[1])}" if meaning else None
+    return f"**{markdown_text(meaning[0])}** — {markdown_text(meaning[1])}" if meaning else None
 
 
 def unit_hover(analysis: Analysis | None, written: str) -> str | None:
     """The unit a name means: canonical name, kind, validity (on the plan's date), successor."""
-    from tuyentruyen.model.schema import _markdown, unit_summary
+    from tuyentruyen.model.schema import markdown_text, unit_summary
 
     index = _units(analysis)
     if index is None or not written.strip():
@@ -152,14 +152,14 @@ def unit_hover(analysis: Analysis | None, written: str) -> str | None:
     unit = found.unit
     how = {"name": "tên chuẩn", "short": "tên viết tắt", "alias": "tên gọi khác", "case": "viết khác hoa thường",
            "loose": "viết khác", "order": "viết khác thứ tự"}.get(found.how, found.how)
-    out = [f"**{_markdown(unit.name)}**" + ("" if found.canonical else f" — “{_markdown(written)}” là {how} của đơn vị này")]
-    out.append(_markdown(unit_summary(unit, index.by_id)))
+    out = [f"**{markdown_text(unit.name)}**" + ("" if found.canonical else f" — “{markdown_text(written)}” là {how} của đơn vị này")]
+    out.append(markdown_text(unit_summary(unit, index.by_id)))
     year, day = _year_date(analysis)
     if year is not None and not index.exists(unit):
         when = f"ngày {day:%d/%m/%Y}" if day else f"năm {year}"
         heirs = index.heirs(unit)
         out.append(f"Không còn (hoặc chưa) tồn tại vào thời gian của kế hoạch ({when})"
-                   + (": nay là " + ", ".join(f"**{_markdown(h.name)}**" for h in heirs) if heirs else "") + ".")
+                   + (": nay là " + ", ".join(f"**{markdown_text(h.name)}**" for h in heirs) if heirs else "") + ".")
     elif year is not None:
         out.append("Có hiệu lực vào thời gian của kế hoạch.")
     return "\n\n".join(out)
@@ -167,37 +167,37 @@ def unit_hover(analysis: Analysis | None, written: str) -> str | None:
 
 def time_hover(analysis: Analysis | None, written: str) -> str | None:
     """"Quý II/2027 → từ 01/04/2027 đến 30/06/2027": the time as tt reads it (in the plan's year)."""
-    from tuyentruyen.model.schema import _markdown
+    from tuyentruyen.model.schema import markdown_text
     from tuyentruyen.vn.timeexpr import describe, parse_time
 
     if not written.strip():
         return None
     year, _ = _year_date(analysis)
-    return f"**{_markdown(written)}** → {_markdown(describe(parse_time(written, year)))}"
+    return f"**{markdown_text(written)}** → {markdown_text(describe(parse_time(written, year)))}"
 
 
 def citation_hover(spot: Spot, value: str, col: int) -> str | None:
     """A cited document: its number and symbol read (type, issuer), its date; in running text,
     the citation under the cursor."""
-    from tuyentruyen.model.schema import _markdown
+    from tuyentruyen.model.schema import markdown_text
     from tuyentruyen.vn.citations import find_citations, issuer_name, parse_symbol, type_of_symbol
 
     if spot.key == "number" and any(p in ("bases", "implements") for p in spot.path if isinstance(p, str)):
         number = parse_symbol(value)
-        return _symbol_text(number, issuer_name, type_of_symbol, _markdown)
+        return _symbol_text(number, issuer_name, type_of_symbol, markdown_text)
     offset = col - spot.start
     for c in find_citations(value):
         a, b = c.span
         if a <= offset <= b:
-            parts = [f"**{_markdown(value[a:b])}**"]
+            parts = [f"**{markdown_text(value[a:b])}**"]
             if c.number is not None:
-                parts.append(_symbol_text(c.number, issuer_name, type_of_symbol, _markdown))
+                parts.append(_symbol_text(c.number, issuer_name, type_of_symbol, markdown_text))
             if c.date is not None:
                 parts.append(f"Ngày ban hành: {c.date:%d/%m/%Y}")
             elif c.date_error:
-                parts.append(_markdown(c.date_error))
+                parts.append(markdown_text(c.date_error))
             if c.issuer:
-                parts.append(f"Cơ quan ban hành: {_markdown(c.issuer)}")
+                parts.append(f"Cơ quan ban hành: {markdown_text(c.issuer)}")
             return "\n\n".join(p for p in parts if p)
     return None
 
@@ -241,7 +241,7 @@ def completion(analysis: Analysis | None, lines: Lines, line: int, col: int) -> 
 
 
 def _key_items(root, spot: Spot, lines: Lines, line: int, col: int) -> list[dict]:
-    from tuyentruyen.model.schema import _markdown
+    from tuyentruyen.model.schema import markdown_text
 
     parent = spot.path[:-1] if spot.on == "key" else spot.path
     model, _ = field_at(root, parent + ("\0",))
@@ -254,7 +254,7 @@ def _key_items(root, spot: Spot, lines: Lines, line: int, col: int) -> list[dict
     for i, (key, info) in enumerate(model.model_fields.items()):
         if key in written:
             continue
-        doc = _markdown(info.description) if info.description else ""
+        doc = markdown_text(info.description) if info.description else ""
         items.append({"label": key, "kind": _PROPERTY, "detail": info.title or key, "sortText": f"{i:03d}",
                       "documentation": {"kind": "markdown", "value": doc},
                       "textEdit": {"range": rng, "newText": f"{key}: "}, "filterText": key})
@@ -263,7 +263,7 @@ def _key_items(root, spot: Spot, lines: Lines, line: int, col: int) -> list[dict
 
 def _siblings(lines: list[str], line: int, indent: int) -> set[str]:
     """The keys already written in the table whose keys start at column indent, around line."""
-    from tuyentruyen.lsp.where import _parse_line
+    from tuyentruyen.lsp.where import parse_line
 
     keys: set[str] = set()
     for step in (-1, 1):
@@ -273,7 +273,7 @@ def _siblings(lines: list[str], line: int, indent: int) -> set[str]:
             if not raw.strip() or raw.lstrip().startswith("#"):
                 n += step
                 continue
-            dashes, entry, rest = _parse_line(raw)
+            dashes, entry, rest = parse_line(raw)
             lead = dashes[-1] if dashes else len(raw) - len(raw.lstrip(" "))
             if entry is not None and entry[0] == indent:
                 keys.add(entry[1])

@@ -69,7 +69,7 @@ def _strip_comment(text: str) -> str:
     return text.rstrip()
 
 
-def _parse_line(line: str) -> tuple[list[int], tuple[int, str, str, int] | None, int]:
+def parse_line(line: str) -> tuple[list[int], tuple[int, str, str, int] | None, int]:
     """(columns of the '- ' of the line, (key column, key, value, value column) or None, column
     of what follows the dashes)."""
     col = len(line) - len(line.lstrip(" "))
@@ -106,7 +106,7 @@ def locate(text: str | list[str], line: int, col: int) -> Spot:
     if owner is not None:  # a line of a block scalar (`content: >-`): text, whatever it looks like
         path = _containers(lines, owner[0], owner[1], "key") + (owner[2],)
         return Spot(path, owner[2], "value", stripped, indent, len(raw), indent)
-    dashes, entry, rest_col = _parse_line(raw)
+    dashes, entry, rest_col = parse_line(raw)
     if not stripped or (not dashes and entry is None and col <= indent):
         return Spot(_containers(lines, line, col, "key"), None, "blank", indent=col)._named()
     inner: list = []
@@ -147,7 +147,7 @@ def _above(lines: list[str], line: int, indent: int):
         s = raw.strip()
         if not s or s.startswith("#") or _indent(raw) >= indent:
             continue
-        dashes, entry, _ = _parse_line(raw)
+        dashes, entry, _ = parse_line(raw)
         if entry is None:
             return None
         kcol, key, value, _v = entry
@@ -164,7 +164,7 @@ def _block_owner(lines: list[str], line: int, indent: int) -> tuple[int, int, st
         ind = _indent(raw)
         if ind >= indent:
             continue
-        dashes, entry, _ = _parse_line(raw)
+        dashes, entry, _ = parse_line(raw)
         if entry is not None and _BLOCK_SCALAR.match(entry[2]) and entry[0] < indent:
             return i, entry[0], entry[1]
         return None
@@ -203,7 +203,7 @@ def _containers(lines: list[str], line: int, col: int, kind: str, same_line: lis
         ind = _indent(raw)
         if ind > c:
             continue
-        dashes, entry, _ = _parse_line(raw)
+        dashes, entry, _ = parse_line(raw)
         if kind == "item":
             if dashes and c in dashes:
                 if dashes[0] == c:

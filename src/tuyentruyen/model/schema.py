@@ -284,7 +284,7 @@ def _js_escape(text: str) -> str:
     return re.sub(r"([\\^$.*+?()\[\]{}|/])", r"\\\1", text)
 
 
-def _markdown(text: str) -> str:
+def markdown_text(text: str) -> str:
     """A description as Markdown: 'quoted' values as code, Markdown's own characters escaped."""
     parts = re.split(r"(`[^`]+`|'[^'\n]+')", text)
     out = []
@@ -336,7 +336,7 @@ class _Builder:
         body = self._model_body(_Spot(root, (), None, False))
         out = {"$schema": DIALECT, "title": self.base.get("title"),
                "description": _first_paragraph(root.__doc__) or self.base.get("description")}
-        out["markdownDescription"] = _markdown(out["description"]) if out["description"] else None
+        out["markdownDescription"] = markdown_text(out["description"]) if out["description"] else None
         out.update((k, v) for k, v in body.items() if k not in ("title", "description", "markdownDescription"))
         out["allOf"] = self._root_guards() + out.get("allOf", [])
         self._dedupe(out)
@@ -488,7 +488,7 @@ class _Builder:
         doc = _first_paragraph(model.__doc__)
         if doc and spot.via is not None:
             body["description"] = doc
-            body["markdownDescription"] = _markdown(doc)
+            body["markdownDescription"] = markdown_text(doc)
         props: dict = {}
         for field, info in model.model_fields.items():
             ps = (pdef.get("properties") or {}).get(field, {})
@@ -598,7 +598,7 @@ class _Builder:
         prop: dict = {"title": title}
         if desc:
             prop["description"] = desc
-            prop["markdownDescription"] = _markdown(desc)
+            prop["markdownDescription"] = markdown_text(desc)
         branches = self._branches(ps)
         defs = [b for b in branches if "__def__" in b and b.get("type") == "object"]
         arrays = [b for b in branches if b.get("type") == "array"]
@@ -644,7 +644,7 @@ class _Builder:
             shape["enum"] = values
             shape["enumDescriptions"] = [f"{label} — {more}" if more else label for label, more in meanings]
             shape["markdownEnumDescriptions"] = [
-                f"**{_markdown(label)}** — {_markdown(more)}" if more else f"**{_markdown(label)}**"
+                f"**{markdown_text(label)}** — {markdown_text(more)}" if more else f"**{markdown_text(label)}**"
                 for label, more in meanings]
         rest_of = {k: shape[k] for k in ("type", "enum") if k in shape}
         rest = {"not": rest_of} if rest_of else {"not": {}}
@@ -848,7 +848,7 @@ class _Builder:
             entry = {"label": s["label"], "body": s["body"]}
             if s.get("more"):
                 entry["description"] = s["more"]
-                entry["markdownDescription"] = _markdown(s["more"])
+                entry["markdownDescription"] = markdown_text(s["more"])
             out.append(entry)
         return out
 
@@ -860,7 +860,7 @@ class _Builder:
         if self._is_field(model, field, self.extra.get("unit_fields") or []):
             return self._value_snippets_of_units()
         if self._is_field(model, field, self.extra.get("time_fields") or []):
-            return [{"label": text.replace("{year}", "…"), "description": more, "markdownDescription": _markdown(more),
+            return [{"label": text.replace("{year}", "…"), "description": more, "markdownDescription": markdown_text(more),
                      "body": text.replace("{year}", "${1:năm}")} for text, more in time_forms()]
         examples = (model.model_fields[field].examples or []) if field in model.model_fields else []
         return [{"label": str(e) if not isinstance(e, list) else ", ".join(map(str, e)), "body": e}

@@ -171,3 +171,70 @@ class CheckCache:
         atomic_write_text(top / "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
                                                 "# tt's check cache (tt validate, tt lint); safe to delete.\n")
         atomic_write_text(marker, "# tt's check cache: not for git\n*\n")
+
+
+class Lookups:
+    """The file-system questions of one check run, each asked once: the tt.toml that applies to a
+    file (tuyentruyen.project.config.find_config's answer), its Config, and whether a plan's
+    registry is the units.yaml beside it (the first answer tuyentruyen.project.discover.find_registry
+    gives). A country's 3,355 plans live in ~3,400 folders that share their parents: asked folder
+    by folder, the lookups of a run answered from the cache cost milliseconds, not a second.
+    tests/scale/test_lookups.py holds them to the answers of the functions they stand for."""
+
+    def __init__(self):
+        self._real: dict[str, str] = {}
+        self._config_files: dict[str, str | None] = {}
+        self._configs: dict[str | None, object] = {}
+
+    def real_folder(self, folder: str) -> str:
+        """os.path.realpath of an absolute folder, its parents resolved once for all the files."""
+        if folder not in self._real:
+            parent, name = os.path.split(folder)
+            if not name:
+                self._real[folder] = folder
+            elif os.path.islink(folder):
+                self._real[folder] = os.path.realpath(folder)
+            else:
+                self._real[folder] = os.path.join(self.real_folder(parent), name)
+        return self._real[folder]
+
+    def _config_in(self, folder: str) -> str | None:
+        if folder not in self._config_files:
+            from tuyentruyen.project.config import CONFIG_NAME
+
+            candidate = os.path.join(folder, CONFIG_NAME)
+            parent = os.path.dirname(folder)
+            self._config_files[folder] = (candidate if os.path.isfile(candidate)
+                                          else None if parent == folder else self._config_in(parent))
+        return self._config_files[folder]
+
+    def config_file(self, path) -> str | None:
+        """find_config(path) for a file: the nearest tt.toml in its (resolved) folder or a parent."""
+        if os.path.islink(path):  # find_config follows the file itself to where it points
+            from tuyentruyen.project.config import find_config
+
+            found = find_config(Path(path))
+            return str(found) if found is not None else None
+        return self._config_in(self.real_folder(os.path.dirname(os.path.abspath(path))))
+
+    def config(self, path):
+        """config_for(path), or None when that tt.toml cannot be used (ConfigError)."""
+        found = self.config_file(path)
+        if found not in self._configs:
+            from tuyentruyen.project.config import DEFAULT, ConfigError, load_config
+
+            try:
+                self._configs[found] = load_config(found) if found is not None else DEFAULT
+            except ConfigError:
+                self._configs[found] = None
+        return self._configs[found]
+
+    def registry_beside(self, plan_path, units: str | None, config) -> str | None:
+        """find_registry(plan_path, units, config) when its answer is the units.yaml in the plan's
+        folder (neither the plan nor tt.toml names one, and that file is there); else None."""
+        if units or config.units is not None or os.path.islink(plan_path):
+            return None
+        from tuyentruyen.project.discover import REGISTRY_NAMES
+
+        beside = os.path.join(self.real_folder(os.path.dirname(os.path.abspath(plan_path))), REGISTRY_NAMES[0])
+        return beside if os.path.isfile(beside) else None

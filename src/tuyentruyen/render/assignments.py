@@ -37,24 +37,13 @@ class Phrases:
         self._modules = None
 
     def __call__(self, macro: str, *args) -> str:
-        from jinja2 import TemplateError, TemplateNotFound
-
-        try:
-            if self._modules is None:
-                mods = []
-                for name in (TEMPLATE, "tt/" + TEMPLATE):
-                    try:
-                        mods.append(self.w.env.get_template(name).module)
-                    except TemplateNotFound:
-                        continue
-                self._modules = mods
-            for module in self._modules:
-                fn = getattr(module, macro, None)
-                if fn is not None:
-                    return " ".join(str(fn(*args)).split())
-        except TemplateError as exc:
-            raise WordingError(f"mẫu câu chữ {TEMPLATE} không dùng được ({exc}).",
-                               "Sửa tệp templates/report.j2 của kho, hoặc xóa nó để dùng mẫu có sẵn của tt.") from None
+        if self._modules is None:
+            mods = (self.w.module(name, missing_ok=True) for name in (TEMPLATE, "tt/" + TEMPLATE))
+            self._modules = [m for m in mods if m is not None]
+        for module in self._modules:
+            fn = getattr(module, macro, None)
+            if fn is not None:
+                return " ".join(self.w.guarded(TEMPLATE, lambda: str(fn(*args))).split())
         raise WordingError(f"mẫu {TEMPLATE} không có macro '{macro}'.",
                            "Thêm macro này vào templates/report.j2 của kho, hoặc xóa tệp để dùng mẫu có sẵn của tt.")
 

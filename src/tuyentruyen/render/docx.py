@@ -244,11 +244,34 @@ class DocxBuilder:
     def _issued_by(self) -> str:
         return self.doc.issued_by or self.doc.issuer.name
 
+    def _header_share(self, with_number: bool) -> float:
+        """The issuer column's share of the width: Layout.header_left_share, or less (down to the
+        range's 0.35) when a line of the right column — Quốc hiệu, Tiêu ngữ, place and date — does
+        not fit even at its smallest size, and the issuer's lines still fit in the narrower column."""
+        L, doc = self.L, self.doc
+        right = [(self._phrase("national_name"), "national_size", "bold"), (self._phrase("motto"), "motto_size", "bold")]
+        if with_number:
+            date = T.vn_date(self.date, "long", self.plan.plan.year)
+            right.append((self._phrase("place_date", T.clean(doc.place), date), "place_date_size", "italic"))
+        left = [T.upper(T.clean(x)) for x in doc.issuer.header] if doc.issuer.header else []
+
+        def fits(lines, width: float) -> bool:
+            return all(metrics.text_width(t, RANGES[k][0], s) <= width * FIT for t, k, s in lines)
+
+        share = L.header_left_share
+        lowest = RANGES["header_left_share"][0]
+        while not fits(right, self.text_mm * (1 - share)) and share - 0.01 >= lowest - 1e-9:
+            narrower = round(share - 0.01, 2)
+            if not fits([(t, "issuer_size", "bold") for t in left], self.text_mm * narrower):
+                break
+            share = narrower
+        return share if fits(right, self.text_mm * (1 - share)) else L.header_left_share
+
     def _header_block(self, with_number: bool) -> None:
         """The two-column header: issuer | Quốc hiệu, Tiêu ngữ; then Số | địa danh, ngày."""
         L, doc = self.L, self.doc
         total = twips(self.text_mm)
-        left_mm = self.text_mm * L.header_left_share
+        left_mm = self.text_mm * self._header_share(with_number)
         left, right = twips(left_mm), total - twips(left_mm)
         right_mm = self.text_mm - left_mm
         single = Para(jc="center", line=1.0)

@@ -171,7 +171,7 @@ def _lint(loaded, config: Config | None, registry) -> list[Problem]:
         except Exception:  # noqa: BLE001 - one broken rule must not hide the others
             if os.environ.get("TT_DEBUG"):
                 raise
-            problems.append(_crashed(ctx, rule))
+            problems.append(crashed_problem(ctx, rule))
     ignores = find_ignores(ctx)
     if ignores:
         problems = apply_ignores(ctx, problems, ignores)
@@ -185,11 +185,11 @@ def _lint(loaded, config: Config | None, registry) -> list[Problem]:
         except Exception:  # noqa: BLE001
             if os.environ.get("TT_DEBUG"):
                 raise
-            problems.append(_crashed(ctx, rule))
+            problems.append(crashed_problem(ctx, rule))
     return problems
 
 
-def _crashed(ctx: Context, rule: Rule) -> Problem:
+def crashed_problem(ctx: Context, rule: Rule) -> Problem:
     """The report of a rule that raised: the plan is not at fault, the other rules still ran."""
     return Problem(RULE_CRASHED, f"Quy tắc {rule.code} ({rule.title}) gặp lỗi nội bộ khi soát tệp này; "
                    "kết quả của quy tắc này chưa đầy đủ, các quy tắc khác vẫn được chạy.", ctx.file, 1, 1,

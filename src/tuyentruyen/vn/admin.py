@@ -119,20 +119,6 @@ _PUNCTUATION = str.maketrans({**dict.fromkeys("\u2019\u2018\u02bc\u0060\u00b4", 
                               **dict.fromkeys("-\u2010\u2011\u2012\u2013\u2014\u2212", " ")})
 _HAS_PUNCTUATION = re.compile("[" + "".join(re.escape(chr(c)) for c in _PUNCTUATION) + "]").search
 _LEADING_ZEROS = re.compile(r"\b0+(\d)")
-# Old-style tone placement on a final oa/oe/uy ("Hoà", "Thuỷ") → the style of the data ("Hòa").
-_OLD_TONE = re.compile(r"(?<!q)(o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?!\w)")
-_TONED_SECOND = frozenset("àáảãạèéẻẽẹỳýỷỹỵ")
-_TONE_MOVE = {
-    old: new
-    for vowel, marked, firsts in (
-        ("a", "àáảãạ", "òóỏõọ"),
-        ("e", "èéẻẽẹ", "òóỏõọ"),
-        ("y", "ỳýỷỹỵ", "ùúủũụ"),
-    )
-    for old, new in ((("o" if vowel != "y" else "u") + m, f + vowel) for m, f in zip(marked, firsts))
-}
-
-
 @functools.lru_cache(maxsize=32768)
 def _match_key(text: str) -> str:
     """Case, spacing, apostrophes, dashes, leading zeros and tone placement made uniform:
@@ -143,13 +129,9 @@ def _match_key(text: str) -> str:
     s = " ".join(s.split())
     if "0" in s:
         s = _LEADING_ZEROS.sub(r"\1", s)
-    if _TONED_SECOND.isdisjoint(s):
-        return s
-    return _OLD_TONE.sub(_move_tone, s)
+    from tuyentruyen.vn.text import new_tone_placement
 
-
-def _move_tone(match: re.Match) -> str:
-    return _TONE_MOVE[match.group(0)]
+    return new_tone_placement(s)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -314,7 +296,7 @@ def _in_force(unit: AdminUnit, on: date | None) -> bool:
     return unit.valid_until is None if on is None else unit.valid_on(on)
 
 
-def _order(unit: AdminUnit) -> tuple:
+def sort_key(unit: AdminUnit) -> tuple:
     """Current units first, then the most recently ended; then by code."""
     return (unit.valid_until is not None, -(unit.valid_until or date.max).toordinal(), unit.code)
 
@@ -348,7 +330,7 @@ class NationalUnits:
         units = self._by_code.get(str(code), ())
         if on is not None:
             return next((u for u in units if u.valid_on(on)), None)
-        return min(units, key=_order) if units else None
+        return min(units, key=sort_key) if units else None
 
     # ------------------------------------------------------------------ lists
     def _province_codes(self, province: str | AdminUnit | None, on: date | None) -> set[str] | None:
@@ -457,7 +439,7 @@ class NationalUnits:
                         continue
                     found[id(unit)] = unit
             if found:
-                return tuple(sorted(found.values(), key=_order))
+                return tuple(sorted(found.values(), key=sort_key))
         return ()
 
     def province_named(self, text: str) -> AdminUnit | None:
@@ -473,7 +455,7 @@ class NationalUnits:
                              if lv & PROVINCE_LEVELS and key.startswith(key_of(w) + " ")]
             found = [u for u in self._provinces if key_of(u.name) in names or key_of(u.full_name) == key]
             if found:
-                return min(found, key=_order)
+                return min(found, key=sort_key)
         return None
 
     def province_like(self, text: str) -> str | None:

@@ -7,6 +7,8 @@
   (did-you-mean, `tt units --search`, the time parser's keys, document types);
 - :func:`slug` — a fold made into an identifier ("Sở Nội vụ" → "so-noi-vu");
 - :func:`did_you_mean` — the nearest of a list of choices, ignoring case and diacritics;
+- :func:`new_tone_placement` — the one rule of old/new tone placement: "hoà", "thuỷ" → "hòa",
+  "thủy" (a final "oa", "oe", "uy" after any consonant but "q");
 - :func:`printable` — text made safe to show in a terminal or a Markdown comment: control
   characters (an escape sequence could clear or retitle the reviewer's terminal) and
   bidirectional overrides (text that reads other than it is) shown as visible symbols.
@@ -34,6 +36,23 @@ def _shown(m: re.Match) -> str:
     if code == 0x7F:
         return "\u2421"  # ␡
     return f"<U+{code:04X}>"
+
+
+# Old-style tone placement at the end of a syllable ("hoà", "thuỷ") → new style ("hòa", "thủy").
+TONE_SWAP: dict[str, str] = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE = re.compile(r"(?<!q)(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?!\w)")
+
+
+def new_tone_placement(text: str) -> str:
+    """Lower-case text with every old-style placement moved to the new one ("thuỷ lợi" → "thủy
+    lợi", "hoà" → "hòa"); "quý" stays ("qu" is a consonant). Give it casefolded text."""
+    if not any(ch in text for ch in "àáảãạèéẻẽẹỳýỷỹỵ"):
+        return text
+    return _OLD_TONE.sub(lambda m: TONE_SWAP[m.group(0)], text)
 
 
 def printable(text: str, *, keep_width: bool = False) -> str:

@@ -856,14 +856,14 @@ def tone_key(word: str) -> tuple[str, str] | None:
     """(the word in the new placement, lower case; "old" or "new") for a word whose tone mark can sit
     on either vowel of a final "oa", "oe", "uy" ("hoá"/"hóa", "thuỷ"/"thủy", "Uỷ"/"Ủy"); None for
     every other word. "qu" is a consonant: "quý" has one spelling."""
-    from tuyentruyen.vn.units import _TONE_SWAP
+    from tuyentruyen.vn.text import TONE_SWAP
 
     low = unicodedata.normalize("NFC", word).lower()
     tail = low[-2:]
     if len(low) >= 3 and low[-3] == "q":
         return None
-    if tail in _TONE_SWAP:
-        return low[:-2] + _TONE_SWAP[tail], "old"
+    if tail in TONE_SWAP:
+        return low[:-2] + TONE_SWAP[tail], "old"
     if tail in _new_tails():
         return low, "new"
     return None
@@ -871,19 +871,19 @@ def tone_key(word: str) -> tuple[str, str] | None:
 
 @functools.cache
 def _new_tails() -> frozenset[str]:
-    from tuyentruyen.vn.units import _TONE_SWAP
+    from tuyentruyen.vn.text import TONE_SWAP
 
-    return frozenset(_TONE_SWAP.values())
+    return frozenset(TONE_SWAP.values())
 
 
 def other_tone_style(word: str) -> str:
     """word with its tone mark moved to the other vowel ("hoá" ↔ "hóa"), keeping its case."""
-    from tuyentruyen.vn.units import _TONE_SWAP
+    from tuyentruyen.vn.text import TONE_SWAP
 
-    back = {v: k for k, v in _TONE_SWAP.items()}
+    back = {v: k for k, v in TONE_SWAP.items()}
     low = unicodedata.normalize("NFC", word).lower()
     tail = low[-2:]
-    swapped = low[:-2] + (_TONE_SWAP.get(tail) or back.get(tail, tail))
+    swapped = low[:-2] + (TONE_SWAP.get(tail) or back.get(tail, tail))
     return "".join(s.upper() if w.isupper() else s for w, s in zip(word, swapped))
 
 

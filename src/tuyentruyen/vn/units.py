@@ -49,12 +49,6 @@ from dataclasses import dataclass, field
 from tuyentruyen.model import Registry, Unit, UnitKind
 
 _WORD = re.compile(r"\w+(?:&\w+)*")
-# Old-style tone placement at the end of a syllable ("hoà", "thuỷ") → new style ("hòa", "thủy").
-_TONE_SWAP = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
 _DROP = frozenset({"và", "&"})
 _ARTICLE = re.compile(r"^\s*như\s+điều\s*(\d+)\b", re.IGNORECASE)
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
@@ -86,8 +80,9 @@ def titles() -> tuple[str, ...]:
 
 
 def _swap_tone(token: str) -> str:
-    tail = token[-2:]
-    return token[:-2] + _TONE_SWAP[tail] if tail in _TONE_SWAP else token
+    from tuyentruyen.vn.text import new_tone_placement
+
+    return new_tone_placement(token)
 
 
 def _plain_tokens(text: str) -> list[str]:
@@ -478,7 +473,7 @@ def committee_name(unit) -> str:
 @functools.lru_cache(maxsize=8)
 def national_layer(province: str) -> NationalLayer:
     """The national layer of a registry with ``province: <province>`` (read once per process)."""
-    from tuyentruyen.vn.admin import _order, national
+    from tuyentruyen.vn.admin import national, sort_key
 
     nat = national()
     named_province = nat.province_named(province)
@@ -486,7 +481,7 @@ def national_layer(province: str) -> NationalLayer:
         return NationalLayer(None)
     family = nat.family(named_province)
     same_name = {u.name for u in family if u.name == named_province.name}
-    admin_units = sorted((*family, *nat.within(family)), key=_order)
+    admin_units = sorted((*family, *nat.within(family)), key=sort_key)
     ids = {(u.code, u.valid_from, u.valid_until): admin_unit_id(u) for u in admin_units}
     layer = NationalLayer(named_province, family)
     heir_groups: dict[str, Unit] = {}

@@ -60,7 +60,7 @@ def progress_rules(config, path=None):
 def lint_progress(loaded, work, config, on=None) -> list[Problem]:
     """The progress rules on one valid progress file, after `# tt: ignore[…]`."""
     from tuyentruyen.errors import TTError
-    from tuyentruyen.rules.engine import _crashed
+    from tuyentruyen.rules.engine import crashed_problem
     from tuyentruyen.rules.ignores import apply_ignores, find_ignores
 
     ctx = ProgressContext(loaded, work, config, on)
@@ -74,7 +74,7 @@ def lint_progress(loaded, work, config, on=None) -> list[Problem]:
         except Exception:  # noqa: BLE001 - one broken rule must not hide the others
             if os.environ.get("TT_DEBUG"):
                 raise
-            problems.append(_crashed(ctx, rule))
+            problems.append(crashed_problem(ctx, rule))
     ignores = find_ignores(ctx)
     return apply_ignores(ctx, problems, ignores) if ignores else problems
 
