@@ -10,7 +10,10 @@
 #   TT                the tt command (default: tt)
 #   GH_TOKEN          token for `gh api` (the comment); without it, or without gh, the
 #                     comment is written to $TT_OUT_DIR/tt-diff-comment.md instead
-#   GITHUB_*          set by GitHub: EVENT_NAME, EVENT_PATH, REPOSITORY, STEP_SUMMARY, OUTPUT
+#   GITHUB_*          set by GitHub: EVENT_NAME, EVENT_PATH (pull_request.number, base.sha, head.sha),
+#                     REPOSITORY, STEP_SUMMARY, OUTPUT
+#
+# Needs bash, git and python3 (the standard library: ci/pr-comment.py writes the PR comment).
 #
 # Exit code: the one of `tt validate` (0 clean, 1 problems in a plan, 2 unreadable input).
 set -uo pipefail
@@ -20,6 +23,7 @@ OUT_DIR=${TT_OUT_DIR:-${RUNNER_TEMP:-.}}
 SUMMARY=${GITHUB_STEP_SUMMARY:-/dev/null}
 OUTPUT=${GITHUB_OUTPUT:-/dev/null}
 MARKER='<!-- tt-diff -->'
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export NO_COLOR=1 COLUMNS=${COLUMNS:-120} PYTHONIOENCODING=utf-8
 mkdir -p "$OUT_DIR"
 
@@ -87,42 +91,22 @@ if [ "${TT_SARIF:-false}" = "true" ]; then
   fi
 fi
 
-# ---------------------------------------------------------------- 4. the plan diff as a PR comment
+# ---------------------------------------------------------------- 4. the PR comment
+# ci/pr-comment.py writes it: what could not be read, the plans' diff (base...head of the pull
+# request), the findings a registry or tt.toml change moves; always complete, never an absolute path.
 event=${GITHUB_EVENT_NAME:-}
 if [ "${TT_COMMENT_DIFF:-true}" = "true" ] && { [ "$event" = "pull_request" ] || [ "$event" = "pull_request_target" ]; }; then
-  read -r base pr < <(python3 - "${GITHUB_EVENT_PATH:-}" <<'PY'
-import json, sys
-try:
-    pr = json.load(open(sys.argv[1], encoding="utf-8"))["pull_request"]
-    print(pr["base"]["sha"], pr["number"])
-except Exception:
-    print("- -")
-PY
-)
-  if [ "$base" = "-" ]; then
-    echo "::warning title=tt::Không đọc được commit gốc của pull request từ \$GITHUB_EVENT_PATH; bỏ qua tt diff."
+  body="$OUT_DIR/tt-diff-comment.md"
+  TT="$TT" TT_OUT_DIR="$OUT_DIR" python3 "$HERE/pr-comment.py"
+  crc=$?
+  pr=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["pull_request"]["number"])' \
+       "${GITHUB_EVENT_PATH:-}" 2>/dev/null || echo "")
+  if [ $crc -eq 3 ] || [ -z "$pr" ]; then
+    echo "::warning title=tt::Không đọc được pull request (số, commit base, head) từ \$GITHUB_EVENT_PATH; bỏ qua bình luận so sánh kế hoạch."
+  elif [ $crc -gt 1 ] || [ ! -s "$body" ]; then
+    echo "::warning title=tt::Không tạo được bình luận so sánh kế hoạch (ci/pr-comment.py, mã thoát $crc); xem nhật ký ở trên."
   else
-    if ! git cat-file -e "${base}^{commit}" 2>/dev/null; then
-      git fetch --no-tags --quiet --depth=1 origin "$base" || true
-    fi
-    diff_md="$OUT_DIR/tt-diff.md"
-    "$TT" diff ${PATHS[@]+"${PATHS[@]}"} --rev "$base" --format markdown > "$diff_md" 2> "$OUT_DIR/tt-diff.err"
-    drc=$?
-    body="$OUT_DIR/tt-diff-comment.md"
-    {
-      echo "$MARKER"
-      case $drc in
-        0) echo "### tt diff"; echo; echo "Pull request này không thay đổi nội dung kế hoạch nào." ;;
-        1) cat "$diff_md" ;;
-        *) echo "### tt diff"; echo; echo "Không so sánh được các kế hoạch (mã thoát $drc):"; echo
-           f=$(fence "$OUT_DIR/tt-diff.err"); echo "${f}text"; cat "$OUT_DIR/tt-diff.err"; echo "$f" ;;
-      esac
-      echo
-      echo "<sub>Cập nhật theo commit ${GITHUB_SHA:-HEAD} bởi tt.</sub>"
-    } > "$body"
-    [ $drc -eq 1 ] && { cat "$diff_md"; echo; } >> "$SUMMARY"
     echo "comment-file=$body" >> "$OUTPUT"
-
     repo=${GITHUB_REPOSITORY:-}
     if command -v gh >/dev/null 2>&1 && [ -n "${GH_TOKEN:-}" ] && [ -n "$repo" ]; then
       existing=$(gh api --paginate "repos/$repo/issues/$pr/comments" \
@@ -131,7 +115,7 @@ PY
         gh api -X PATCH "repos/$repo/issues/comments/$existing" -F "body=@$body" > /dev/null \
           && echo "tt: đã cập nhật bình luận so sánh kế hoạch trên pull request #$pr." \
           || echo "::warning title=tt::Không cập nhật được bình luận trên pull request #$pr (quyền pull-requests: write?); nội dung ở $body."
-      elif [ $drc -ne 0 ]; then
+      elif [ $crc -eq 1 ]; then
         gh api -X POST "repos/$repo/issues/$pr/comments" -F "body=@$body" > /dev/null \
           && echo "tt: đã đăng bình luận so sánh kế hoạch lên pull request #$pr." \
           || echo "::warning title=tt::Không đăng được bình luận lên pull request #$pr (quyền pull-requests: write?); nội dung ở $body."

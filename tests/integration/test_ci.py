@@ -242,6 +242,17 @@ def test_a_registry_change_lists_the_plans_whose_findings_it_changes(base_repo, 
                      r"tồn tại đến ngày 31/12/2022", body), body
 
 
+def test_the_comment_explains_a_repository_tt_cannot_check(base_repo, tmp_path):
+    git(base_repo, "mv", "plans", "ke-hoach")
+    git(base_repo, "commit", "-qm", "Đổi tên thư mục")
+    body, proc = comment_of(base_repo, tmp_path)
+    assert proc.returncode == 2
+    assert "**tt validate** dừng với mã thoát 2 trước khi kiểm tra các kế hoạch:" in body
+    assert "Không tìm thấy thư mục plans/ ở thư mục hiện tại hay các thư mục cha." in body
+    assert "**Kế hoạch đã bị xóa (có 17 nhiệm vụ).**" in body  # what the pull request did to plans/
+    assert "nhưng `tt validate` ở head dừng với mã thoát 2" in body
+
+
 def test_paths_given_absolute_stay_relative_in_the_comment(plans_repo, tmp_path):
     body, _ = comment_of(plans_repo, tmp_path, TT_PATHS=str(plans_repo / "plans"))
     assert "`plans/quang-ngai/2023.yaml` (base `" in body
@@ -391,7 +402,7 @@ def test_pre_commit_try_repo_runs_the_hooks_for_real(tmp_path):
     hook.mkdir()
     for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
         shutil.copy(ROOT / name, hook / name)
-    for folder in ("src", "templates"):
+    for folder in ("src", "templates", "docs/vscode"):  # what the wheel is built from (pyproject.toml)
         shutil.copytree(ROOT / folder, hook / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     git(hook, "init", "-q")
     git(hook, "add", "-A")

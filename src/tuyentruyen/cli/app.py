@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {  # command name → module under tuyentruyen.cli
     "new": "new",
     "units": "units",
     "render": "render",
+    "issue": "issue",
     "diff": "diff",
     "import": "import_",
     "tasks": "tasks",

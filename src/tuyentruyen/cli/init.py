@@ -13,7 +13,7 @@ from tuyentruyen.cli.base import app, fail_error, fail_usage
 @app.command("init")
 def init(
     folder: Path = typer.Argument(
-        Path("."), metavar="[THƯ_MỤC]", show_default=False,
+        Path("."), metavar="THƯ_MỤC", show_default=False,
         help="Thư mục của kho kế hoạch mới (tạo nếu chưa có); mặc định: thư mục hiện tại."),
     province: str = typer.Option(
         None, "--province", metavar="TỈNH", show_default=False,
@@ -50,17 +50,17 @@ def init(
         kho.refuse_existing(folder, [folder / p for p in kho.planned(year)])  # before any question
         if province is None and asking:
             province = _ask("Tỉnh, thành phố của cơ quan ban hành (ví dụ: Tuyên Quang)",
-                            lambda a: kho.find_province(a, year).name)
+                            lambda a: kho.find_province(a, year))
+        place = kho.find_province(province, year) if province is not None else None  # a wrong one is said first
         if level is None and asking:
-            level = _ask("Cấp của cơ quan ban hành: tinh (UBND tỉnh, thành phố), so (sở, ban, ngành), "
-                         "xa (UBND xã, phường, đặc khu)", kho.level_of)
+            level = _ask(f"Cấp của cơ quan ban hành: {kho.LEVELS_SAID}", kho.level_of)
+        level = kho.level_of(level) if level is not None else None
         missing = [name for name, value in (("--province", province), ("--level", level)) if value is None]
-        if not missing and issuer is None and kho.level_of(level) != "tinh":
+        if place is not None and level not in (None, "tinh") and issuer is None:
             if asking:
-                place = kho.find_province(province, year)
-                question = "Tên sở, ban, ngành (ví dụ: Sở Nội vụ)" if kho.level_of(level) == "so" else \
+                question = "Tên sở, ban, ngành (ví dụ: Sở Nội vụ)" if level == "so" else \
                     "Tên xã, phường, đặc khu (ví dụ: Bắc Mê)"
-                issuer = _ask(question, lambda a: kho.issuer_name(kho.level_of(level), place, a, year) and a)
+                issuer = _ask(question, lambda a: kho.issuer_name(level, place, a, year))
             else:
                 missing.append("--issuer")
         if missing:
@@ -72,10 +72,6 @@ def init(
     except TTError as exc:
         raise fail_error(exc) from None
     _report(repo, written)
-
-
-class _Stop(Exception):
-    """No answer (end of input): the command stops, nothing written."""
 
 
 def _ask(question: str, check) -> str:
