@@ -208,7 +208,7 @@ class _Run:
         size = max(1, -(-len(items) // (self.jobs * 8)))  # chunks small enough to share the work evenly
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
         try:
-            context = multiprocessing.get_context("fork")
+            context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
         except ValueError:  # pragma: no cover - no fork (Windows): the workers import tt themselves
             context = multiprocessing.get_context()
         out: list = []
@@ -262,15 +262,16 @@ class _Files:
         from tuyentruyen.project.cache import digest
 
         parts: list = [repr(config)]
+        readable = True
         for p in (config.path, *config.typos, *config.holidays):
             if p is None:
                 continue
             data = self.read(p)
             if data is None:
-                parts = None
+                readable = False
                 break
             parts += [str(p), data]
-        part = digest(*parts) if parts is not None else None
+        part = digest(*parts) if readable else None
         self._config_parts[id(config)] = (config, part)
         return part
 
@@ -309,7 +310,7 @@ class _Files:
 
         memo = (kind, *map(str, args))
         if memo not in self._lookups:
-            where = self._registry_beside(args) if kind == "registry" else None
+            where: str | Path | None = self._registry_beside(args) if kind == "registry" else None
             if where is None:
                 where = _find(kind, args, self.config, self.config_of)
             data = self.read(where) if where is not None else None
@@ -325,7 +326,7 @@ class _Files:
         return self.lookups.registry_beside(args[0], args[1], config) if config is not None else None
 
     def keep(self, key: str, outcome: _Outcome) -> None:
-        lookups = [[kind, args, *self.found(kind, args)] for kind, args in outcome.lookups]
+        lookups = [[kind, args, *self.found(kind, args)] for kind, args in outcome.lookups or ()]
         self.store.put(key, {"path": str(outcome.path), "display": outcome.display, "text": outcome.text,
                              "problems": [_problem_dict(p) for p in outcome.problems], "lookups": lookups})
 

@@ -360,3 +360,13 @@ def test_new_keeps_every_citation_of_generated_plans(text):
         new = api.load_plan(new_path).plan
         assert new.plan.year == 2025
         assert new.plan.sections[0].items[-1].text == "Tổng kết kết quả năm 2025."  # what the plan owns still moves
+
+
+def test_a_departments_plan_names_its_lead_as_the_registry_does(tmp_path):
+    """The issuer written in full ("Sở Nội vụ tỉnh Tuyên Quang") is an alias of the starter
+    registry's "Sở Nội vụ": the plan uses the canonical name, so it starts without TT-R006."""
+    (tmp_path / "plans").mkdir()
+    res = run_tt("new", "--year", "2027", "--issuer", "Sở Nội vụ tỉnh Tuyên Quang", cwd=tmp_path)
+    assert "TT-R006" not in res.text, res.text
+    text = (tmp_path / "plans" / "2027.yaml").read_text("utf-8")
+    assert "lead: Sở Nội vụ\n" in text

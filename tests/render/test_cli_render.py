@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -115,8 +116,40 @@ def test_a_repository_template_runs_in_a_sandbox(project):
     (project / "templates" / "signer.j2").write_text("{{ position.__class__.__mro__ }}\n", encoding="utf-8")
     r = run_tt("render", "plans/kh.yaml", cwd=project)
     assert r.code == 2
-    assert "signer.j2" in r.err and "unsafe" in r.err
-    assert "Traceback" not in r.text
+    assert "templates/signer.j2:1:1: lỗi TT-E009:" in r.err and "môi trường an toàn" in r.err
+    assert "unsafe" not in r.err and "Traceback" not in r.text
+
+
+ENGLISH = re.compile(r"\b(?:is|the|of|not|undefined|unexpected|expected|error|object|division|Error|got|tag|end)\b")
+
+
+@pytest.mark.parametrize("template, line, what", [
+    ("{{ 1 // 0 }}\n", 1, "chia cho 0"),
+    ("dòng một\n{% for x in %}\n", 2, "sai cú pháp Jinja2"),
+    ("a\n{% if position %}\n", 2, "mẫu kết thúc khi một khối còn mở"),
+    ("{{ khong_co_bien }}\n", 1, "'khong_co_bien'"),
+    ("{{ position | khong_co_loc }}\n", 1, "bộ lọc (filter) tên 'khong_co_loc'"),
+    ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}\n", 1, "gọi lồng nhau không dừng"),
+    ("{{ 'x' * 100000000 }}\n", 1, "quá 2.000.000 ký tự"),
+    ("{% for i in range(100000) %}{{ 'y' * 100 }}{% endfor %}\n", 1, "in ra quá 2.000.000 ký tự"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n", 1, "chạy quá 5 giây"),
+    (b"Ch\xfa t\xe1ch {{ position }}\n".decode("latin-1"), 1, "không được lưu ở mã UTF-8"),
+])
+def test_every_template_failure_is_located_and_in_vietnamese(project, template, line, what):
+    (project / "templates").mkdir()
+    path = project / "templates" / "signer.j2"
+    if "không được lưu ở mã UTF-8" in what:
+        path.write_bytes(template.encode("latin-1"))
+    else:
+        path.write_text(template, encoding="utf-8")
+    r = run_tt("render", "plans/kh.yaml", "-o", "out.docx", cwd=project)
+    assert r.code == 2, r.text
+    message = next(x for x in r.err.splitlines() if "TT-E009" in x)
+    assert message.startswith(f"templates/signer.j2:{line}:1: lỗi TT-E009: mẫu câu chữ signer.j2 "), message
+    assert what in message
+    assert not ENGLISH.search(message.split("TT-E009:", 1)[1]), message
+    assert "gợi ý:" in r.err and "Traceback" not in r.text and "lỗi nội bộ" not in r.text
+    assert not (project / "out.docx").exists()
 
 
 def test_layout_figures_from_the_config_within_the_decree(project):

@@ -239,3 +239,77 @@ def test_hostile_plan_pdf_keeps_every_character(tmp_path):
     assert set(range(1200)) <= numbers
     assert flat("Về việc <w:p>ban hành</w:p> Kế hoạch & {{ 7*7 }} {% raw %} ]]> <!-- x -->") in body_text(pdf)
     assert not (tmp_path / "hostile.docx").exists()  # --pdf alone keeps no .docx
+
+
+# ---------------------------------------------------------------- issue 13: fill, fixed lines, LibreOffice's output
+
+
+def page_fill(pdf: Pdf, page: int, top_mm: float = 20, bottom_mm: float = 20) -> float:
+    """How much of the page's text area is used: from the top margin to the lowest word (pdftotext -bbox)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf.path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', out).group(1))
+    lowest = max(float(y) for y in re.findall(r'yMax="([\d.]+)"', out))
+    top, bottom = top_mm * 72 / 25.4, bottom_mm * 72 / 25.4
+    return (lowest - top) / (height - top - bottom)
+
+
+def test_the_appendix_of_ha_giang_fills_its_first_page(pdfs):
+    """Rows taller than a quarter of the page break across pages: the first appendix page of Hà Giang
+    is no longer 55 % empty (a tall row pushed whole onto the next page)."""
+    if "ha-giang-2023" not in pdfs:
+        pytest.skip("chưa có")
+    pdf = pdfs["ha-giang-2023"]
+    first = pdf.landscape.index(True) + 1
+    assert page_fill(pdf, first) >= 0.85
+    assert "PHỤ LỤC" in pdf.page(first)
+
+
+@pytest.mark.parametrize("name", list(SAMPLES))
+def test_header_lines_are_never_broken(pdfs, name):
+    if name not in pdfs:
+        pytest.skip("chưa có")
+    pdf, plan = pdfs[name], load(name)
+    lines = [" ".join(x.split()) for x in subprocess.run(
+        ["pdftotext", "-layout", "-l", "1", str(pdf.path), "-"], capture_output=True, text=True,
+        check=True).stdout.splitlines()]
+    text = "\n".join(lines)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    date = f"{plan.document.place}, ngày"
+    line = next(x for x in lines if date in x)
+    assert re.search(r"năm \d{4}$", line), line  # the date line ends on its own line, whole
+
+
+def test_a_long_place_name_stays_on_one_line_in_the_pdf(tmp_path):
+    from tests.render.support import PLAN_DIR
+
+    plan = tmp_path / "kh.yaml"
+    plan.write_text((PLAN_DIR / "kh-quang-ngai.yaml").read_text(encoding="utf-8")
+                    .replace("place: Quảng Ngãi", "place: Thành phố Hồ Chí Minh"), encoding="utf-8")
+    r = run_tt("render", str(plan), "--pdf", "-o", str(tmp_path / "kh.pdf"))
+    assert r.code == 0 and "TT-E011" not in r.err, r.text
+    first = subprocess.run(["pdftotext", "-layout", "-l", "1", str(tmp_path / "kh.pdf"), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert "Thành phố Hồ Chí Minh, ngày 15 tháng 02 năm 2023" in " ".join(first.split())
+    assert not re.search(r"^\s*2023\s*$", first, re.M)  # "năm / 2023" would leave the year alone on a line
+
+
+@pytest.mark.parametrize("output, why", [(b"", "tệp rỗng (0 byte)"), (b"<html>not a pdf</html>", "không phải một tệp PDF"),
+                                         (b"%PDF-1.7\n1 0 obj", "bị cắt ngang")])
+def test_an_empty_or_broken_pdf_from_libreoffice_is_an_error(tmp_path, output, why):
+    """A LibreOffice that writes an empty, foreign or truncated file: refused, nothing left behind."""
+    import sys
+
+    fake = tmp_path / "soffice"
+    fake.write_text("#!" + sys.executable + "\nimport sys, pathlib\nargs = sys.argv[1:]\n"
+                    "out = pathlib.Path(args[args.index('--outdir') + 1])\n"
+                    "for f in args[args.index('--outdir') + 2:]:\n"
+                    f"    (out / (pathlib.Path(f).stem + '.pdf')).write_bytes({output!r})\n", encoding="utf-8")
+    fake.chmod(0o755)
+    from tests.render.support import PLAN_DIR
+
+    target = tmp_path / "out" / "kh.pdf"
+    r = run_tt("render", str(PLAN_DIR / "kh-quang-ngai.yaml"), "--pdf", "-o", str(target), env={"TT_SOFFICE": str(fake)})
+    assert r.code == 2, r.text
+    assert "TT-E008" in r.err and why in r.err and "Traceback" not in r.text
+    assert not target.exists() and not (tmp_path / "out" / "kh.docx").exists()

@@ -115,7 +115,8 @@ def test_recipients_and_signer(sample_doc, name):
     doc: Doc = sample_doc(name)
     sig = doc.tables()[1]
     left, right = row_cells(sig.rows[0])
-    lines = [p.text for p in left.paragraphs if p.text]
+    # a recipient too long for its column wraps between words, inside its own line
+    lines = [norm(p.text) for p in left.paragraphs if p.text]
     assert lines[0] == "Nơi nhận:"
     assert lines[1:-1] == [f"- {r.rstrip(';.')};" for r in plan.document.recipients]
     assert lines[-1].startswith("- Lưu: " + ", ".join(plan.document.archive))

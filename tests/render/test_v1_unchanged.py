@@ -1,11 +1,15 @@
 """Format v1.1 is backward compatible: every v1 plan renders exactly as it did before v1.1.
 
 tests/render/v1/<name>/ holds a frozen copy of each v1 plan (the samples of plans/, the seed
-fixtures and the render test plans, with their units.yaml) and what the renderer of format v1
-made of it: word/document.xml and the page headers verbatim (gzip), and the SHA-256 of every
-part of the package. The copies are frozen so that a later edit of a sample cannot hide a
-change of the renderer; the test renders each copy through `tt render` and compares byte
-for byte.
+fixtures and the render test plans, with their units.yaml) and what the renderer made of it:
+word/document.xml and the page headers verbatim (gzip), and the SHA-256 of every part of the
+package. The copies are frozen so that a later edit of a sample cannot hide a change of the
+renderer; the test renders each copy through `tt render` and compares byte for byte.
+
+An intended change of the output is frozen again with tests/render/v1/refreeze.py (its docstring
+lists each refreeze and what it changed: issue 13 — tt's own styles part, Word 15 settings, named
+styles, Vietnamese line breaks, the Lưu line's final period, the fuller appendix); any other
+difference fails here.
 """
 
 from __future__ import annotations

@@ -43,8 +43,9 @@ def import_cmd(
 
 
 def _count_tasks(data: dict) -> int:
-    appendix = data.get("appendix") or {}
-    return sum(len(g["tasks"]) for g in appendix.get("groups", []) or []) + len(appendix.get("tasks", []) or [])
+    """The tasks of every appendix (one `appendix`, or several `appendices`)."""
+    appendices = [data["appendix"]] if data.get("appendix") else list(data.get("appendices") or [])
+    return sum(sum(len(g["tasks"]) for g in a.get("groups") or []) + len(a.get("tasks") or []) for a in appendices)
 
 
 def _report(source: Path, written) -> int:

@@ -1,11 +1,18 @@
-"""The comparison table Vietnamese drafting uses (Bảng so sánh), as .docx.
+"""The comparison table Vietnamese drafting uses (Bảng so sánh), as .docx (`tt diff --docx`).
 
 One row a change: STT, nội dung cũ, nội dung mới, ghi chú — the old wording with removed
 words struck through, the new wording with added words in bold, and a note that says what
 kind of change it is ("Sửa thời gian: muộn hơn 1 quý", "Thêm mới", "Tách từ nhiệm vụ …").
-A4 landscape, Times New Roman 13, the header row repeated on every page, margins of
-Nghị định 30/2020 (from `tuyentruyen.render.layout` when it is there). Written to a
-temporary file and moved into place only when complete.
+A task is named by its number as its appendix prints it ("Nhiệm vụ II.3", rows 01, 02… when
+the appendix is padded), never by its internal id. The subtitle names the two versions as the
+clerk knows them: the revision and its date, or the file's path in the repository (never an
+absolute path).
+
+The document is written like `tt render`'s (:mod:`tuyentruyen.render.ooxml`,
+:mod:`tuyentruyen.render.package`): A4 landscape with the margins of Nghị định 30/2020, Times New
+Roman 13 in the table's named style, the header row repeated on every page, the area rows
+(VĂN BẢN, PHỤ LỤC…) one cell across the four columns, page numbers centred in the top margin
+from page 2. Written to a temporary file and moved into place only when complete.
 """
 
 from __future__ import annotations
@@ -14,73 +21,81 @@ from pathlib import Path
 
 from tuyentruyen.diff import messages as msg
 from tuyentruyen.diff.compare import citation_text
-from tuyentruyen.diff.model import Change, FieldChange, PlanDiff
+from tuyentruyen.diff.model import Change, FieldChange, PlanDiff, SideInfo
 from tuyentruyen.diff.report_text import AREAS, area_of
 
 FONT = "Times New Roman"
 SIZE = 13
 NOTHING = "(không có)"
+COLUMNS = ("STT", "Nội dung cũ", "Nội dung mới", "Ghi chú")
 
 
-def _run(p, text: str, bold: bool = False, italic: bool = False, strike: bool = False):
-    r = p.add_run(text)
-    r.bold, r.italic = bold or None, italic or None
-    if strike:
-        r.font.strike = True
-    return r
+class _Cell:
+    """The paragraphs of one cell, each a list of runs (text, bold, italic, strike)."""
 
+    def __init__(self) -> None:
+        self.paras: list[list[tuple[str, bool, bool, bool]]] = []
 
-def _line(cell, first: list[bool], label: str | None = None):
-    """A new paragraph in a cell (the cell's own empty first paragraph is used once)."""
-    if first[0]:
-        p = cell.paragraphs[0]
-        first[0] = False
-    else:
-        p = cell.add_paragraph()
-    if label:
-        _run(p, label, italic=True)
-    return p
+    def line(self, label: str | None = None) -> "_Cell":
+        self.paras.append([])
+        if label:
+            self.run(label, italic=True)
+        return self
+
+    def run(self, text: str, bold: bool = False, italic: bool = False, strike: bool = False) -> "_Cell":
+        if not self.paras:
+            self.paras.append([])
+        if text:
+            self.paras[-1].append((text, bold, italic, strike))
+        return self
+
+    def xml(self, ppr: str) -> str:
+        from tuyentruyen.render import ooxml as X
+        from tuyentruyen.render.text import clean
+
+        return "".join(X.paragraph(ppr, "".join(X.run(clean(t), X.rpr(None, b, i, s)) for t, b, i, s in para))
+                       for para in self.paras)
 
 
 def _value(ftype: str, value) -> str:
     return msg.value_text(ftype, value) if value not in (None, [], "") else NOTHING
 
 
-def _field_cells(fc: FieldChange, old_cell, new_cell, fo: list[bool], fn: list[bool]) -> None:
+def _words(old: _Cell, new: _Cell, words) -> None:
+    for tag, text in words:
+        if tag in ("=", "-"):
+            old.run(text, strike=tag == "-")
+        if tag in ("=", "+"):
+            new.run(text, bold=tag == "+")
+
+
+def _field_cells(fc: FieldChange, old: _Cell, new: _Cell) -> None:
     label = fc.name[:1].upper() + fc.name[1:] + ": "
-    po, pn = _line(old_cell, fo, label), _line(new_cell, fn, label)
+    old.line(label)
+    new.line(label)
     if "words" in fc.details:
-        for tag, text in fc.details["words"]:
-            if tag in ("=", "-"):
-                _run(po, text, strike=tag == "-")
-            if tag in ("=", "+"):
-                _run(pn, text, bold=tag == "+")
+        _words(old, new, fc.details["words"])
     elif fc.type == "paragraphs":
         for op in fc.details.get("paragraphs") or []:
-            po, pn = _line(old_cell, fo), _line(new_cell, fn)
+            old.line()
+            new.line()
             if op["op"] == "edit" and "words" in op:
-                for tag, text in op["words"]:
-                    if tag in ("=", "-"):
-                        _run(po, text, strike=tag == "-")
-                    if tag in ("=", "+"):
-                        _run(pn, text, bold=tag == "+")
+                _words(old, new, op["words"])
             else:
-                _run(po, op.get("old") or NOTHING, strike="old" in op and op["op"] == "remove")
-                _run(pn, op.get("new") or NOTHING, bold=op["op"] == "add")
+                old.run(op.get("old") or NOTHING, strike="old" in op and op["op"] == "remove")
+                new.run(op.get("new") or NOTHING, bold=op["op"] == "add")
     elif fc.type in ("units", "names") and isinstance(fc.old, list) and isinstance(fc.new, list) and fc.old and fc.new:
         info = fc.details.get("units") or fc.details.get("names") or {}
         removed, added = set(info.get("removed") or []), set(info.get("added") or [])
         for k, name in enumerate(fc.old):
-            _run(po, ("; " if k else "") + name if name not in removed else "; " * bool(k))
-            if name in removed:
-                _run(po, name, strike=True)
+            old.run("; " if k else "")
+            old.run(name, strike=name in removed)
         for k, name in enumerate(fc.new):
-            if k:
-                _run(pn, "; ")
-            _run(pn, name, bold=name in added)
+            new.run("; " if k else "")
+            new.run(name, bold=name in added)
     else:
-        _run(po, _value(fc.type, fc.old))
-        _run(pn, _value(fc.type, fc.new), bold=not fc.cosmetic)
+        old.run(_value(fc.type, fc.old))
+        new.run(_value(fc.type, fc.new), bold=not fc.cosmetic)
 
 
 def _object_text(c: Change) -> list[tuple[str, str]]:
@@ -130,139 +145,183 @@ def _note(c: Change) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _row(table, n: int, c: Change) -> None:
-    cells = table.add_row().cells
-    cells[0].paragraphs[0].add_run(str(n))
-    cells[0].paragraphs[0].alignment = 1  # centre
-    old_cell, new_cell = cells[1], cells[2]
-    fo, fn = [True], [True]
-    old_subject = msg.subject(c) if c.kind != "added" else None
-    new_subject = msg.subject(c) if c.kind != "removed" else None
+def _task_subject(c: Change, number: str | None) -> str:
+    """"Nhiệm vụ II.3" as the appendix prints it ("Nhiệm vụ cũ …" for a removed one), the plan's
+    appendix when it has several; the change's own label when the path is not a task's."""
+    if number is None:
+        return c.label
+    at = c.label.find(" (Phụ lục")  # " (Phụ lục II)" when the plan has several appendices
+    return ("Nhiệm vụ cũ " if c.kind == "removed" else "Nhiệm vụ ") + number + (c.label[at:] if at >= 0 else "")
+
+
+def _subjects(c: Change, d: PlanDiff) -> tuple[str | None, str | None]:
+    """What the old and the new column name the object by."""
+    if c.object == "task":
+        from tuyentruyen.diff.report_markdown import printed_number
+
+        old = _task_subject(c, printed_number(c.path, d.old)) if c.kind != "added" else None
+        new = _task_subject(c, printed_number(c.new_path, d.new)) if c.kind != "removed" else None
+        return old, new
+    subject = msg.subject(c)
+    old = subject if c.kind != "added" else None
+    new = subject if c.kind != "removed" else None
     if c.kind in ("moved", "reordered") and c.old_label:
-        old_subject = (c.old_label + (f" ({c.id})" if c.id else "")) if c.object == "task" else c.old_label
+        old = c.old_label
+    return old, new
+
+
+def _row_cells(n: int, c: Change, d: PlanDiff) -> list[_Cell]:
+    stt, old, new, note = _Cell(), _Cell(), _Cell(), _Cell()
+    stt.run(str(n))
+    old_subject, new_subject = _subjects(c, d)
     if old_subject:
-        _run(_line(old_cell, fo), old_subject, bold=True)
+        old.line().run(old_subject, bold=True)
     if new_subject:
-        _run(_line(new_cell, fn), new_subject, bold=True)
+        new.line().run(new_subject, bold=True)
     if c.kind == "added":
-        _run(_line(old_cell, fo), NOTHING, italic=True)
+        old.line().run(NOTHING, italic=True)
         for label, text in _object_text(c):
-            p = _line(new_cell, fn)
-            _run(p, label, italic=bool(label))
-            _run(p, text, bold=True)
+            new.line(label).run(text, bold=True)
     elif c.kind == "removed":
         for label, text in _object_text(c):
-            p = _line(old_cell, fo)
-            _run(p, label, italic=bool(label))
-            _run(p, text, strike=True)
-        _run(_line(new_cell, fn), "(bỏ)", italic=True)
+            old.line(label).run(text, strike=True)
+        new.line().run("(bỏ)", italic=True)
     else:
         for fc in msg.shown_fields(c):
-            _field_cells(fc, old_cell, new_cell, fo, fn)
-    cells[3].paragraphs[0].add_run(_note(c))
+            _field_cells(fc, old, new)
+    note.run(_note(c))
+    return [stt, old, new, note]
 
 
-def _set_repeat_header(row) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _repository(path: Path) -> Path | None:
+    from tuyentruyen.project.discover import find_project_root
 
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    try:
+        return find_project_root(path.resolve().parent)
+    except (OSError, ValueError):
+        return None
 
 
-def _fonts(document) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+def _rev_date(rev: str, near: Path | None) -> str | None:
+    """The date of a git revision ("12/03/2024"), or None when git cannot say."""
+    import subprocess
 
-    style = document.styles["Normal"]
-    style.font.name = FONT
-    style.font.size = Pt(SIZE)
-    rpr = style.element.get_or_add_rPr()
-    rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        from docx.oxml import OxmlElement
+    from tuyentruyen.diff.git import repo_root
 
-        rfonts = OxmlElement("w:rFonts")
-        rpr.append(rfonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        rfonts.set(qn(attr), FONT)
-    style.paragraph_format.space_after = Pt(3)
+    try:
+        root = repo_root(near or Path.cwd())
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", rev, "--"], cwd=root, capture_output=True,
+                             text=True, timeout=10)
+    except Exception:  # noqa: BLE001 - no git, not a repository: the revision alone names the version
+        return None
+    day = out.stdout.strip()
+    if out.returncode != 0 or len(day) != 10:
+        return None
+    y, m, dd = day.split("-")
+    return f"{dd}/{m}/{y}"
+
+
+def _file_name(path: Path, parts: int = 1) -> str:
+    """A file's path in its repository, else under the current folder, else its last parts."""
+    resolved = path.resolve()
+    for base in (_repository(path), Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return resolved.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return "/".join(resolved.parts[-parts:])
+
+
+def side_name(side: SideInfo, parts: int = 1) -> str:
+    """A version as the clerk knows it: "bản origin/main ngày 12/03/2024 của plans/2024.yaml", or the
+    file's path in the repository ("plans/ha-giang/2023.yaml"), never an absolute path (outside any
+    repository and the current folder: the file's name, with `parts` of its path)."""
+    path = Path(side.path or side.display)
+    shown = side.path or side.display
+    if path.is_absolute() or shown.startswith(".."):
+        shown = _file_name(path, parts)
+    if side.rev:
+        rev = side.rev[:9] if len(side.rev) == 40 and all(ch in "0123456789abcdef" for ch in side.rev) else side.rev
+        day = _rev_date(side.rev, path.parent if path.is_absolute() else None)
+        return f"bản {rev}" + (f" ngày {day}" if day else "") + f" của {shown}"
+    return shown
+
+
+def _table(d: PlanDiff, cosmetic: bool, widths: list[int], margin: int, styles) -> str:
+    from tuyentruyen.render import ooxml as X
+    from tuyentruyen.render import package as P
+    from tuyentruyen.render.ooxml import Para
+
+    head = Para(style=P.TABLE_HEAD).xml()
+    left, center = Para(style=P.TABLE, jc="left").xml(), Para(style=P.TABLE, jc="center").xml()
+    group = Para(style=P.TABLE, jc="left", keep_next=True).xml()
+    rows = [X.row("".join(X.cell(w, X.paragraph(head, X.run(t))) for w, t in zip(widths, COLUMNS)), header=True)]
+    changes = [c for c in d.changes if not msg.is_hidden(c) and (cosmetic or c.category != "cosmetic")]
+    n = 0
+    for area, name in AREAS:
+        mine = [c for c in changes if area_of(c) == area]
+        if not mine:
+            continue
+        rows.append(X.row(X.cell(sum(widths), X.paragraph(group, X.run(name.upper(), X.rpr(None, bold=True))),
+                                 "center", span=len(widths))))
+        for c in mine:
+            n += 1
+            cells = _row_cells(n, c, d)
+            rows.append(X.row("".join(X.cell(w, cell.xml(center if k == 0 else left), "top")
+                                      for k, (w, cell) in enumerate(zip(widths, cells))), cant_split=False))
+    return X.table_start(widths, 4, margin) + "".join(rows) + X.TABLE_END
 
 
 def build(diffs: list[PlanDiff], cosmetic: bool = True):
-    """The python-docx Document of the comparison tables."""
-    import docx
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.shared import Mm, Pt
-
+    """The .docx package of the comparison tables (tuyentruyen.render.package.Package)."""
+    from tuyentruyen.diff.report_text import summary_text
+    from tuyentruyen.render import ooxml as X
+    from tuyentruyen.render import package as P
     from tuyentruyen.render.layout import DEFAULT as L  # the margins of Nghị định 30/2020, as in tt render
+    from tuyentruyen.render.layout import twips
+    from tuyentruyen.render.ooxml import Para
 
-    document = docx.Document()
-    _fonts(document)
-    sec = document.sections[0]
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Mm(297), Mm(210)
-    top, bottom, left, right = L.margin_top_mm, L.margin_bottom_mm, L.margin_left_mm, L.margin_right_mm
-    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(top), Mm(bottom), Mm(left), Mm(right)
-    width = 297 - left - right
-    widths = [Mm(14), Mm((width - 14 - 55) / 2), Mm((width - 14 - 55) / 2), Mm(55)]
-
+    width_mm = L.landscape_text_width_mm
+    stt, note = 14, 55
+    side = (width_mm - stt - note) / 2
+    widths = [twips(stt), twips(side), twips(side), twips(note)]
+    widths[-1] += twips(width_mm) - sum(widths)
+    margin = twips(1.5)
+    center = Para(jc="center", line=1.0)
+    parts: list[str] = []
     for k, d in enumerate(diffs):
-        if k:
-            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        title = document.add_paragraph()
-        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        r = title.add_run("BẢNG SO SÁNH")
-        r.bold, r.font.size = True, Pt(14)
-        sub = document.add_paragraph()
-        sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        first = Para(jc="center", line=1.0, page_break=bool(k))
+        parts.append(X.paragraph(first.xml(), X.run("BẢNG SO SÁNH", X.rpr(14, bold=True))))
         plan_title = d.new.title or d.old.title
         if plan_title:
-            _run(sub, plan_title, bold=True)
-            sub = document.add_paragraph()
-            sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(sub, f"(Bản cũ: {d.old.display}; bản mới: {d.new.display})", italic=True)
+            parts.append(X.paragraph(center.xml(), X.run(plan_title, X.rpr(None, bold=True))))
+        old_name, new_name, depth = side_name(d.old), side_name(d.new), 1
+        while old_name == new_name and d.old.rev == d.new.rev and depth < 4:  # two files of the same name
+            depth += 1
+            old_name, new_name = side_name(d.old, depth), side_name(d.new, depth)
+        versions = f"(Bản cũ: {old_name}; bản mới: {new_name})"
+        parts.append(X.paragraph(Para(jc="center", line=1.0, after=120).xml(), X.run(versions, X.rpr(None, italic=True))))
         if d.status != "modified" or d.equal:
-            p = document.add_paragraph()
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            from tuyentruyen.diff.report_text import summary_text
-
-            _run(p, summary_text(d))
+            parts.append(X.paragraph(center.xml(), X.run(summary_text(d))))
             continue
-        for note in d.notes:
-            _run(document.add_paragraph(), note, italic=True)
-        table = document.add_table(rows=1, cols=4)
-        table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        table.autofit = False
-        head = table.rows[0]
-        _set_repeat_header(head)
-        for cell, text in zip(head.cells, ("STT", "Nội dung cũ", "Nội dung mới", "Ghi chú")):
-            p = cell.paragraphs[0]
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _run(p, text, bold=True)
-        n = 0
-        changes = [c for c in d.changes if not msg.is_hidden(c) and (cosmetic or c.category != "cosmetic")]
-        for area, name in AREAS:
-            mine = [c for c in changes if area_of(c) == area]
-            if not mine:
-                continue
-            cells = table.add_row().cells
-            merged = cells[0].merge(cells[3])
-            _run(merged.paragraphs[0], name.upper(), bold=True)
-            for c in mine:
-                n += 1
-                _row(table, n, c)
-        for column, w in zip(table.columns, widths):
-            column.width = w  # the grid LibreOffice reads
-        for row in table.rows:
-            for cell, w in zip(row.cells, widths):
-                cell.width = w  # the cell widths Word reads
-    return document
+        for line in d.notes:
+            parts.append(X.paragraph(Para(jc="left", line=1.0).xml(), X.run(line, X.rpr(None, italic=True))))
+        parts.append(_table(d, cosmetic, widths, margin, P))
+    sect = X.sect_pr(width=twips(L.page_height_mm), height=twips(L.page_width_mm), landscape=True,
+                     top=twips(L.margin_top_mm), right=twips(L.margin_right_mm), bottom=twips(L.margin_bottom_mm),
+                     left=twips(L.margin_left_mm), header=twips(L.header_distance_mm), restart=False,
+                     title_page=True, headers=(("default", "rIdHeaderPage"), ("first", "rIdHeaderFirst")))
+    body = "".join(parts) + X.paragraph(Para(line_exact_pt=1, mark_size=1).xml()) + sect
+    styles = P.Styles(font=FONT, body_size=SIZE, first_line=0, after=0, line=1.0, table_size=SIZE,
+                      table_size_wide=SIZE, page_number_size=SIZE)
+    page = X.paragraph(Para(style=P.HEADER).xml(), X.page_field(""))
+    return P.Package(document=body, styles=P.styles_xml(styles),
+                     headers={"rIdHeaderPage": P.header_xml(page),
+                              "rIdHeaderFirst": P.header_xml(X.paragraph(Para(style=P.HEADER).xml()))},
+                     core={"title": "Bảng so sánh", "last_modified_by": "tt", "language": "vi-VN",
+                           "description": "Bảng so sánh hai phiên bản kế hoạch, xuất bằng tt diff --docx."})
 
 
 def write_docx(diffs: list[PlanDiff], target: str | Path, cosmetic: bool = True, protect=()) -> Path:

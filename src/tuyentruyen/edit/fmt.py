@@ -129,6 +129,7 @@ def write_formatted(result: Formatted) -> None:
     """Write a formatted file through the shared rewrite path (raises WriteError)."""
     from tuyentruyen.edit.write import write_back
 
+    assert result.formatted is not None, "write_formatted needs a formatted result"
     write_back(result.source, result.formatted)
 
 
@@ -683,7 +684,7 @@ class _Emitter:
         if (isinstance(value, (dict, list)) and value and (node is None or not node.flow_style or _holds(value))
                 and (node is None or id(node) not in self.anchors or self._alias(value, node) is None)):
             props = self._props(node, value)
-            first = lead
+            first: str | None = lead
             self._at(path, len(lines), base)
             if props:  # `- &a` on its own line: after the dash an anchor would belong to the first key
                 lines.append((lead + props).rstrip())

@@ -674,6 +674,7 @@ def from_template(year: int, issuer: str, out: str | Path | None = None, *, doc_
                 f"sổ đơn vị mới {_shown(registry)} có {rooms}các sở theo Nghị định 150/2025/NĐ-CP: sửa cho đúng "
                 "các đơn vị của mình, thêm các đơn vị khác vào đó")
         starter_notes += where.notes
+    unit_name = _canonical_name(info["name"], registry, extra.get(registry))
     # a repository's template is code: it runs in Jinja2's sandbox, as render's templates do
     env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
                                         trim_blocks=True, lstrip_blocks=True)
@@ -733,6 +734,13 @@ def _schema_ref(target: Path, root: Path, extra: dict[Path, str]) -> str:
     extra[schema] = plan_schema_text()
     extra[root / "docs" / "schema" / "units.schema.json"] = registry_schema_text()
     return _relative(schema, target.parent)
+
+
+def schema_modeline(target: Path, root: Path, extra: dict[Path, str], schema: str = "plan.schema.json") -> str:
+    """The editor's first line of a new file at target (a plan, or units.yaml with schema
+    "units.schema.json"): `# yaml-language-server: $schema=…`; the schemas go into extra when the
+    repository has none yet (tt import writes them with its files)."""
+    return SCHEMA_LINE + _schema_ref(target, root, extra).replace("plan.schema.json", schema)
 
 
 @dataclass
@@ -887,6 +895,24 @@ def _starter_registry(info: dict, path: Path, root: Path, extra: dict[Path, str]
     for unit in optional:
         lines += ["  # " + line[2:] for line in _unit_lines(unit, "  - ", plain=True)]
     return "\n".join(lines) + "\n"
+
+
+def _canonical_name(name: str, registry: Path, text: str | None) -> str:
+    """The issuer as its registry names it (an alias such as "Sở Nội vụ tỉnh Tuyên Quang" →
+    "Sở Nội vụ"), by the one resolver; the name itself when no registry knows it."""
+    from tuyentruyen.loading.documents import load_registry_bytes
+    from tuyentruyen.project.registry import index_registry, read_registry
+
+    try:
+        if text is not None:
+            loaded = load_registry_bytes(text.encode("utf-8"), str(registry), registry)
+            index = index_registry(loaded.registry)
+        else:
+            index = read_registry(registry).index
+        found = index.resolve(name) if index is not None else None
+    except Exception:  # noqa: BLE001 - a name the registry cannot resolve stays as the clerk wrote it
+        found = None
+    return found.unit.name if found is not None else name
 
 
 def _template_units(tiers, config, root, info: dict, *, optional: bool = False) -> list[dict]:

@@ -204,7 +204,8 @@ class Lookups:
 
             candidate = os.path.join(folder, CONFIG_NAME)
             parent = os.path.dirname(folder)
-            self._config_files[folder] = (candidate if os.path.isfile(candidate)
+            # as find_config: anything named tt.toml is the answer (a folder or a FIFO is then reported)
+            self._config_files[folder] = (candidate if os.path.exists(candidate)
                                           else None if parent == folder else self._config_in(parent))
         return self._config_files[folder]
 

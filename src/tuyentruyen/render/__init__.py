@@ -10,13 +10,15 @@ The pipeline reads the same model as every other command::
 - :mod:`wording` — the fixed wording, overridable per repository;
 - :mod:`text` — numbers, dates, numerals, punctuation (pure functions);
 - :mod:`metrics` — Times New Roman widths, to fit table columns and rules;
-- :mod:`ooxml` — the XML pieces; :mod:`docx` — the document; :mod:`pdf` — LibreOffice.
+- :mod:`ooxml` — the XML pieces; :mod:`package` — the .docx package (styles, settings, headers);
+  :mod:`docx` — the document; :mod:`pdf` — LibreOffice;
+- :mod:`tuyentruyen.vn.linebreak` — where a title may break (between Vietnamese words).
 
 The repository's settings (``[render]`` and ``[render.layout]`` of tt.toml, the templates
 folder) come from :mod:`tuyentruyen.project.config`, the one reader of tt.toml.
 
-Heavy libraries (python-docx, lxml, Jinja2) are imported only here, so only
-``tt render`` pays for them.
+Jinja2 is imported only here, so only the commands that render pay for it; the package is
+written without python-docx (the tests read it back with python-docx).
 """
 
 from __future__ import annotations

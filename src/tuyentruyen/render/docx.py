@@ -371,8 +371,11 @@ class DocxBuilder:
         tight = Para(jc="left", line=1.0)
         lp = [X.paragraph(tight.xml(), self._text(self._phrase("recipients_label"), L.recipients_label_size,
                                                   bold=True, italic=True))]
+        left_mm = self.text_mm * L.recipients_share
         for line in self.w.lines("recipients.j2", recipients=doc.recipients, archive=doc.archive, copies=doc.copies):
-            lp.append(X.paragraph(tight.xml(), self._text(line, L.recipients_size)))
+            # a recipient too long for the column wraps between words ("Tuyên Quang" stays whole)
+            parts = balance_lines(line, left_mm, L.recipients_size, "regular")
+            lp.append(X.paragraph(tight.xml(), self._text(T.LINE_SEP.join(parts), L.recipients_size)))
         s = doc.signer
         center = Para(jc="center", line=1.0)
         right_mm = self.text_mm - self.text_mm * L.recipients_share
@@ -785,27 +788,37 @@ class AppendixTable:
         text_width, estimate = metrics.text_width, metrics.estimate_width
         step = max(1, len(rows) // self.SAMPLE_ROWS)
         sample: list[list[list[float]]] = []  # per sampled row, per column: its line widths
+        # the longest words of each column by characters (measured once at the end: the widest of
+        # them is the column's least width); exact widths on the sampled rows, estimates elsewhere
+        longest: list[dict[str, None]] = [{} for _ in range(n)]
+        longest_len = [0] * n
         for r, cells in enumerate(rows):
             take = r % step == 0 and len(sample) < self.SAMPLE_ROWS
             widths_row: list[list[float]] = [[] for _ in range(n)]
             for i in range(1, n):
                 widest = 0.0
                 for line in cells[i]:
-                    w = text_width(line, size) if len(line) <= 60 else estimate(len(line), size)
-                    volume[i] += w
-                    if w > widest:
-                        widest = w
                     if take:
+                        w = text_width(line, size) if len(line) <= 60 else estimate(len(line), size)
                         widths_row[i].append(w)
+                        if w > widest:
+                            widest = w
+                    else:
+                        w = estimate(len(line), size)
+                    volume[i] += w
                     word = max(line.split(), key=len, default="")
-                    if word:
-                        ww = text_width(word, size)
-                        if ww > lo[i]:
-                            lo[i] = ww
+                    if len(word) >= longest_len[i] - 2 and word:
+                        longest[i][word] = None
+                        if len(word) > longest_len[i]:
+                            longest_len[i] = len(word)
                 if widest:
                     natural[i].append(widest)
             if take:
                 sample.append(widths_row)
+        for i in range(1, n):
+            for word in longest[i]:
+                if len(word) >= longest_len[i] - 2:
+                    lo[i] = max(lo[i], text_width(word, size))
         lo[0] = max([text_width(x, size, "bold") for x in numbers] + [lo[0]])
         # a word longer than a fair share of the table (a web address) is broken, not obeyed
         cap = total / max(2, n - 1)

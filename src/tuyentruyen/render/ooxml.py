@@ -22,8 +22,8 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def rpr(size: float | None = None, bold: bool = False, italic: bool = False) -> str:
-    inner = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
+def rpr(size: float | None = None, bold: bool = False, italic: bool = False, strike: bool = False) -> str:
+    inner = ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "") + ("<w:strike/>" if strike else "")
     if size is not None:
         hp = half_points(size)
         inner += f'<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>'
@@ -66,6 +66,7 @@ class Para:
     line_exact_pt: float | None = None
     keep_next: bool = False
     keep_lines: bool = False
+    page_break: bool = False  # w:pageBreakBefore: the paragraph starts a new page
     border_top_eighths: int = 0  # a rule drawn along the top of the paragraph
     mark_size: float | None = None  # size of the paragraph mark (height of an empty paragraph)
 
@@ -75,6 +76,8 @@ class Para:
             parts.append("<w:keepNext/>")
         if self.keep_lines:
             parts.append("<w:keepLines/>")
+        if self.page_break:
+            parts.append("<w:pageBreakBefore/>")
         if self.border_top_eighths:
             parts.append(f'<w:pBdr><w:top w:val="single" w:sz="{self.border_top_eighths}" w:space="0" '
                          f'w:color="000000"/></w:pBdr>')

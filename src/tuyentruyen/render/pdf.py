@@ -35,7 +35,7 @@ class PdfUnavailable(TTError):
 
 
 class PdfFailed(TTError):
-    """LibreOffice ran but did not make a (complete) PDF."""
+    """LibreOffice ran but did not make a (complete) PDF: missing, empty (0 bytes), not a PDF, or cut short."""
 
     code = "TT-E008"
 
@@ -65,16 +65,41 @@ def convert(docx_files: list[Path], out_dir: Path) -> list[Path]:
         cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, docx_files)]
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S,
-                                  env=dict(os.environ, SAL_USE_VCLPLUGIN="svp"))
+            subprocess.run(cmd, capture_output=True, timeout=TIMEOUT_S,
+                           env=dict(os.environ, SAL_USE_VCLPLUGIN="svp"))
         except subprocess.TimeoutExpired:
             raise PdfFailed(f"LibreOffice không xuất xong PDF sau {TIMEOUT_S} giây.") from None
         except OSError as exc:
-            raise PdfFailed(f"không chạy được LibreOffice ({exc}).") from None
+            from tuyentruyen.project.files import os_reason
+
+            raise PdfFailed(f"không chạy được LibreOffice ({os_reason(exc)}).") from None
     results = [out_dir / (f.stem + ".pdf") for f in docx_files]
     missing = [r for r in results if not r.is_file()]
     if missing:
-        detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()
-        tail = f": {detail[-1]}" if detail else ""
-        raise PdfFailed(f"LibreOffice không tạo được {', '.join(m.name for m in missing)}{tail}")
+        raise PdfFailed(f"LibreOffice không tạo được {', '.join(m.name for m in missing)}.")
+    for r in results:
+        why = not_a_pdf(r)
+        if why:
+            raise PdfFailed(f"LibreOffice tạo ra {r.name} nhưng {why}: tệp này không được dùng.")
     return results
+
+
+def not_a_pdf(path: Path) -> str | None:
+    """Why the file LibreOffice wrote is not a complete PDF (empty, not a PDF, cut short), or None."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(8)
+            f.seek(max(0, size - 1024))
+            tail = f.read()
+    except OSError as exc:
+        from tuyentruyen.project.files import os_reason
+
+        return f"không đọc lại được ({os_reason(exc)})"
+    if size == 0:
+        return "tệp rỗng (0 byte)"
+    if not head.startswith(b"%PDF-"):
+        return "đó không phải một tệp PDF"
+    if b"%%EOF" not in tail:
+        return "tệp PDF bị cắt ngang (thiếu phần kết thúc)"
+    return None

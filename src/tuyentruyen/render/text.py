@@ -33,9 +33,11 @@ def clean(text: object) -> str:
     return alone counts as a line break.
     """
     s = "" if text is None else str(text)
-    s = s.replace("\r\n", "\n").replace("\r", "\n")
-    s = _XML_BAD.sub("", s)
-    return unicodedata.normalize("NFC", s)
+    if "\r" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if _XML_BAD.search(s):  # a search is cheaper than a substitution that changes nothing
+        s = _XML_BAD.sub("", s)
+    return s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
 
 
 def doc_number(number: int | str | None, symbol: str) -> str:

@@ -155,7 +155,9 @@ def _syntax_words(message: str) -> str:
     for rx, words in _SYNTAX:
         m = re.search(rx.pattern, message, re.IGNORECASE)
         if m:
-            return words.format(*m.groups())
+            for k, group in enumerate(m.groups()):
+                words = words.replace("{%d}" % k, group)
+            return words
     return "câu lệnh không đúng cú pháp"
 
 
