@@ -97,28 +97,31 @@ def test_new_from_each_sample_is_next_years_plan_and_lint_clean(sample, tmp_path
     shutil.copytree(ROOT / "docs" / "schema", tmp_path / "docs" / "schema")
     old_path = tmp_path / sample.relative_to(ROOT)
     old = api.load_plan(old_path).plan
-    if old is not None and old.plan.period is not None:
-        pytest.skip("kế hoạch nhiều năm (plan.period): `tt new` chưa có quy ước cho giai đoạn kế tiếp")
+    step = next_step(old)
     old_code, before = problems(old_path, tmp_path)
     res = run_tt("new", "--from", str(old_path.relative_to(tmp_path)), cwd=tmp_path)
-    new_path = old_path.with_name(old_path.name.replace(str(old.plan.year), str(old.plan.year + 1), 1))
+    new_path = expected_path(old_path, old)
     assert res.code == old_code, res.text  # the new plan is checked at once: as clean as the old one
     assert f"Đã tạo {new_path.relative_to(tmp_path)}" in res.out
 
     loaded = api.load_plan(new_path)
     new = loaded.plan
     assert new is not None, loaded.problems
-    assert new.plan.year == old.plan.year + 1
+    assert new.plan.year == old.plan.year + step
+    if old.plan.period is not None:  # a multi-year plan: the next period of the same length
+        assert (new.plan.period.first, new.plan.period.last) == (old.plan.period.first + step,
+                                                                   old.plan.period.last + step)
     assert new.document.number is None and new.document.date is None and new.document.signer.name is None
     assert [t.id for *_, t in new.iter_tasks()] == [t.id for *_, t in old.iter_tasks()]
     assert new.document.bases == old.document.bases and new.plan.implements == old.plan.implements
-    assert str(old.plan.year + 1) in new.document.title or str(old.plan.year) not in old.document.title
+    assert str(old.plan.year + step) in new.document.title or str(old.plan.year) not in old.document.title
     for *_, task in new.iter_tasks():
         if task.due:
             when = parse_time(task.due, new.plan.year)
             assert when.kind != "invalid_date", task.due
+            first, last = new.years
             for d in (getattr(when, "start", None), getattr(when, "end", None), getattr(when, "date", None)):
-                assert d is None or d.year in (new.plan.year, new.plan.year + 1), (task.due, d)
+                assert d is None or first <= d.year <= last + 1, (task.due, d)
 
     # lint-clean: no problem that the source plan did not already have
     code, found = problems(new_path, tmp_path)
@@ -275,14 +278,25 @@ def new_from(source: Path, workdir: Path) -> tuple[Path, str]:
     old = api.load_plan(copy).plan
     res = run_tt("new", "--from", str(copy.relative_to(workdir)), cwd=workdir)
     assert res.code in (0, 1), res.text
-    return copy.with_name(copy.name.replace(str(old.plan.year), str(old.plan.year + 1), 1)), res.out
+    return expected_path(copy, old), res.out
+
+
+def next_step(old) -> int:
+    """How far `tt new --from` moves a plan: one year, or a whole period (2026–2030 → 2031–2035)."""
+    period = old.plan.period
+    return 1 if period is None else period.last - period.first + 1
+
+
+def expected_path(old_path: Path, old) -> Path:
+    step, period = next_step(old), old.plan.period
+    if period is not None:
+        written = f"{period.first}-{period.last}"
+        return old_path.with_name(old_path.name.replace(written, f"{period.first + step}-{period.last + step}"))
+    return old_path.with_name(old_path.name.replace(str(old.plan.year), str(old.plan.year + 1), 1))
 
 
 @pytest.mark.parametrize("sample", ALL_SAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_new_keeps_every_citation_of_every_sample_byte_for_byte(sample, tmp_path):
-    old = api.load_plan(sample).plan
-    if old.plan.period is not None:
-        pytest.skip("kế hoạch nhiều năm (plan.period): `tt new` chưa có quy ước cho giai đoạn kế tiếp")
     new_path, _ = new_from(sample, tmp_path)
     before, after = citations(sample), citations(new_path)
     assert sum(before.values()) > 3

@@ -72,6 +72,7 @@ class Shift:
     new: int
     moved: dict[str, tuple[str, str]] = field(default_factory=dict)
     config: Any = None  # the repository's Config: its `lint.holidays` are days off too
+    period: tuple[int, int] | None = None  # a multi-year plan's (first, last) year: all of them move
 
     @property
     def delta(self) -> int:
@@ -82,7 +83,10 @@ class Shift:
         return [f"'{old}' → {new}: {why}" for old, (new, why) in self.moved.items()]
 
     def moves(self, year: int) -> bool:
-        """The years of the plan's time: its year and the ones next to it (last year's results, January reports)."""
+        """The years of the plan's time: its year (or its period) and the ones next to it (last year's
+        results, January reports)."""
+        if self.period is not None:
+            return self.period[0] - 1 <= year <= self.period[1] + 1
         return abs(year - self.old) <= 1
 
     @property
@@ -121,8 +125,10 @@ class Shift:
     def text(self, value: str) -> str:
         """value with the plan's years moved on; every cited document (its symbol, date, issuer
         and subject, as tuyentruyen.vn.citations finds it) and every period kept byte for byte."""
-        if not any(str(y) in value or f"/{y % 100:02d}" in value for y in (self.old - 1, self.old, self.old + 1)):
+        years = range(self.period[0] - 1, self.period[1] + 2) if self.period else (self.old - 1, self.old, self.old + 1)
+        if not any(str(y) in value or f"/{y % 100:02d}" in value for y in years):
             return value
+        value = self._own_period(value)
 
         def spans(text: str, *patterns) -> list[tuple[int, int]]:
             return [m.span() for rx in patterns for m in rx.finditer(text)] + _cited_spans(text)
@@ -164,6 +170,28 @@ class Shift:
         out = _SHORT_YEAR.sub(short, out)
         out = _YEAR.sub(year, out)
         return out
+
+
+    def _own_period(self, value: str) -> str:
+        """"giai đoạn 2026 – 2030" → "giai đoạn 2031 – 2035": the plan's own period moves with it
+        (other periods, and everything cited, stay)."""
+        if self.period is None:
+            return value
+        first, last = self.period
+        cited = _cited_spans(value)
+
+        def move(m: re.Match) -> str:
+            if any(a <= m.start() < b for a, b in cited):
+                return m.group(0)
+            a, sep, b = m.group(1), m.group(2), m.group(3)
+            if (int(a), int(b)) != (first, last):
+                return m.group(0)
+            return f"{first + self.delta}{sep}{last + self.delta}"
+
+        return _PERIOD_PARTS.sub(move, value)
+
+
+_PERIOD_PARTS = re.compile(r"(?<!\d)(\d{4})(\s*[-–—]\s*)(\d{4})(?!\d)")
 
 
 def _cited_spans(text: str) -> list[tuple[int, int]]:
@@ -221,11 +249,15 @@ def from_previous(source_path: str | Path, out: str | Path | None = None, year: 
             f"Sửa các lỗi mà `tt validate {loaded.display}` báo rồi chạy lại.",
             problems=[p for p in loaded.problems if p.severity.value == "error" or p.fatal])
     old = loaded.plan.plan.year
-    new = year if year is not None else old + 1
+    period = loaded.plan.plan.period
+    span = (period.first, period.last) if period is not None else None
+    # a multi-year plan is followed by the next period of the same length (2026–2030 → 2031–2035)
+    step = (span[1] - span[0] + 1) if span else 1
+    new = year if year is not None else old + step
     if new == old:
         raise NewPlanError(f"Kế hoạch '{loaded.display}' đã là năm {old}.", "Chọn một năm khác bằng --year.")
-    target = Path(out) if out is not None else _default_out(source_path, old, new)
-    shift = Shift(old, new, config=config)
+    target = Path(out) if out is not None else _default_out(source_path, old, new, span)
+    shift = Shift(old, new, config=config, period=span)
     registry, _ = find_registry(source_path, loaded.plan.units, config)
 
     merger = _across_changes(loaded, config, new)
@@ -234,6 +266,13 @@ def from_previous(source_path: str | Path, out: str | Path | None = None, year: 
         _clear_signed_parts(data)
         _move_years(data, shift, ())
         data["plan"]["year"] = new
+        if span is not None:
+            written = data["plan"].get("period")
+            moved = (span[0] + shift.delta, span[1] + shift.delta)
+            if isinstance(written, dict):
+                written["first"], written["last"] = moved
+            else:
+                data["plan"]["period"] = f"{moved[0]}-{moved[1]}"
         for path, pairs in merger.replace.items():
             _replace_at(data, path, pairs)
         for path in merger.drop:
@@ -254,7 +293,9 @@ def from_previous(source_path: str | Path, out: str | Path | None = None, year: 
     except FormatError as exc:
         raise NewPlanError(f"Không đọc được '{loaded.display}' để lập kế hoạch mới.",
                            "Sửa các lỗi được báo rồi chạy lại.", problems=exc.problems) from None
-    notes = [f"năm {old} → {new}: tiêu đề, các mục và thời hạn đã chuyển sang năm {new}",
+    moved_to = f"giai đoạn {span[0] + shift.delta}–{span[1] + shift.delta}" if span else f"năm {new}"
+    was = f"giai đoạn {span[0]}–{span[1]}" if span else f"năm {old}"
+    notes = [f"{was} → {moved_to}: tiêu đề, các mục và thời hạn đã chuyển sang {moved_to}",
              "đã xóa số, ngày ban hành và họ tên người ký (điền khi văn bản được cấp số và ký)",
              "giữ nguyên các căn cứ, văn bản được thực hiện và các viện dẫn trong nội dung: hãy xem lại"]
     if loaded.plan.decision is not None and loaded.plan.decision.proposal:
@@ -469,7 +510,13 @@ def _comment_path(loaded, path: tuple) -> tuple:
     return path[:-1] if isinstance(container, str) else path
 
 
-def _default_out(source: Path, old: int, new: int) -> Path:
+def _default_out(source: Path, old: int, new: int, span: tuple[int, int] | None = None) -> Path:
+    if span is not None:
+        delta = new - old
+        for sep in ("-", "–", "_"):
+            written = f"{span[0]}{sep}{span[1]}"
+            if written in source.stem:
+                return source.with_name(source.name.replace(written, f"{span[0] + delta}{sep}{span[1] + delta}"))
     if source.stem == str(old):
         return source.with_name(f"{new}{source.suffix}")
     if str(old) in source.stem:

@@ -21,7 +21,7 @@ from pathlib import Path
 from tuyentruyen.render import metrics
 from tuyentruyen.render import ooxml as X
 from tuyentruyen.render import text as T
-from tuyentruyen.render.docx import PT, DocxBuilder, _SectionSpec, balance_lines
+from tuyentruyen.render.docx import PT, DocxBuilder, SectionSpec, balance_lines
 from tuyentruyen.render.layout import twips
 from tuyentruyen.render.ooxml import Para
 from tuyentruyen.render.wording import WordingError
@@ -130,7 +130,7 @@ class AssignmentsBuilder(WorkDocBuilder):
         from tuyentruyen.work.events import plan_reference
 
         L, ph = self.L, self.ph
-        spec = _SectionSpec(landscape=True, restart=True)
+        spec = SectionSpec(landscape=True, restart=True)
         for n, (work, ul) in enumerate(self.sheets):
             if n:
                 self._end_section(spec)

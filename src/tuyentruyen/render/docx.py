@@ -58,7 +58,7 @@ HEADER_PAGE, HEADER_FIRST = "rIdHeaderPage", "rIdHeaderFirst"
 
 
 @dataclass(frozen=True)
-class _SectionSpec:
+class SectionSpec:
     landscape: bool
     restart: bool  # page numbers start again at 1
 
@@ -125,7 +125,7 @@ class DocxBuilder:
         self.w = wording or Wording(templates)
         self.draft = draft
         self.parts: list[str] = []
-        self.sections: list[_SectionSpec] = []
+        self.sections: list[SectionSpec] = []
         self.notes: list[LayoutNote] = []
         self._headers_named = False
         self.body_ppr = Para(style=P.BODY)
@@ -172,13 +172,13 @@ class DocxBuilder:
         ppr = Para(jc="center", before=round(before_pt * PT), after=round(after_pt * PT), line=1.0, keep_next=keep_next)
         return X.paragraph(ppr.xml(), self._text(text, size, bold, italic))
 
-    def _end_section(self, spec: _SectionSpec) -> None:
+    def _end_section(self, spec: SectionSpec) -> None:
         """Close the current section with a tiny paragraph carrying its w:sectPr."""
         ppr = Para(line_exact_pt=1, mark_size=1)
         self.parts.append(X.paragraph(ppr.xml(self._sect_pr(spec))))
         self.sections.append(spec)
 
-    def _sect_pr(self, spec: _SectionSpec) -> str:
+    def _sect_pr(self, spec: SectionSpec) -> str:
         """A section's properties; the first section names the page headers (page number; none on
         its first page), the later ones inherit them."""
         L = self.L
@@ -585,19 +585,19 @@ class DocxBuilder:
         plan = self.plan
         if plan.is_decision:
             self._decision()
-            current = _SectionSpec(landscape=False, restart=False)
+            current = SectionSpec(landscape=False, restart=False)
             if not self.in_article:
                 self._end_section(current)
                 self._plan(attached=True)
-                current = _SectionSpec(landscape=False, restart=True)
+                current = SectionSpec(landscape=False, restart=True)
         else:
             self._plan(attached=False)
-            current = _SectionSpec(landscape=False, restart=False)
+            current = SectionSpec(landscape=False, restart=False)
         appendices = plan.all_appendices()
         for k, (path, appendix) in enumerate(appendices, 1):  # each in a section numbered from 1
             self._end_section(current)
             self._appendix(appendix, k, len(appendices), path)
-            current = _SectionSpec(landscape=self.L.appendix_landscape, restart=True)
+            current = SectionSpec(landscape=self.L.appendix_landscape, restart=True)
         self.sections.append(current)
         return "".join(self.parts) + self._sect_pr(current)
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from tuyentruyen.errors import TTError
 from tuyentruyen.render import text as T
 from tuyentruyen.render.assignments import Col, Table, WorkDocBuilder
-from tuyentruyen.render.docx import _SectionSpec
+from tuyentruyen.render.docx import SectionSpec
 from tuyentruyen.work.status import State
 
 
@@ -166,9 +166,9 @@ class ReportBuilder(WorkDocBuilder):
         self._body(rep.closing if rep is not None and rep.closing else ph("closing", self.p, reporter))
         self._signature()
 
-        self._end_section(_SectionSpec(landscape=False, restart=False))
+        self._end_section(SectionSpec(landscape=False, restart=False))
         self._results_appendix()
-        last = _SectionSpec(landscape=L.appendix_landscape, restart=True)
+        last = SectionSpec(landscape=L.appendix_landscape, restart=True)
         self.sections.append(last)
         return "".join(self.parts) + self._sect_pr(last)
 
