@@ -89,3 +89,29 @@ def exit_code(problems: list[Problem]) -> int:
     if any(p.severity is Severity.ERROR for p in problems):
         return 1
     return 0
+
+
+def code_title(code: str) -> str:
+    """The Vietnamese title of a code: a lint rule's (tt rule), or one of data/codes.yaml."""
+    if code[3:4] in "DRCTP" and code[:3] == "TT-" and code != "TT-P000":
+        from tuyentruyen.rules import get_rule
+
+        rule = get_rule(code)
+        if rule is not None:
+            return rule.title
+    return codes().get(code, "Vấn đề do tt báo")
+
+
+def codes() -> dict[str, str]:
+    """Every code that is not a lint rule, with its title (data/codes.yaml)."""
+    global _CODES
+    if _CODES is None:
+        import yaml
+        from importlib.resources import files
+
+        text = files("tuyentruyen.data").joinpath("codes.yaml").read_text("utf-8")
+        _CODES = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return _CODES
+
+
+_CODES: dict[str, str] | None = None

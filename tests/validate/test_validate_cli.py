@@ -295,7 +295,7 @@ def test_github_annotations(tmp_path):
     res = validate(write(tmp_path, text), "--format", "github")
     line = line_of(text, "plcae:")
     assert re.search(rf"^::error file=2023\.yaml,line={line},col=3,endLine={line},endColumn=18,"
-                     r"title=tt \(TT-S001\)%3A Sai định dạng kế hoạch::Khóa 'plcae'", res.out, re.M)
+                     r"title=tt \(TT-S001\)%3A Khóa không có trong định dạng::Khóa 'plcae'", res.out, re.M)
     assert "%0AGợi ý:" in res.out
 
 

@@ -55,7 +55,7 @@ TEMPLATES = "init"  # data/init/: the files init writes besides the plan and its
 class InitError(TTError):
     """Why a plans repository cannot be made (Vietnamese message and hint; exit 2)."""
 
-    code = "TT-E011"
+    code = "TT-E013"
 
 
 @dataclass

@@ -26,15 +26,11 @@ def _prop(text: str) -> str:
 
 @functools.cache
 def code_title(code: str) -> str:
-    """The Vietnamese title of a code tt reports: a lint rule's TITLE, or the title of the family of
-    the reading, format and configuration codes (TT-Y…, TT-S…, TT-K…) that SARIF gives them too."""
-    from tuyentruyen.report.sarif import OTHER_CODES
-    from tuyentruyen.rules import get_rule
+    """The Vietnamese title of a code tt reports (tuyentruyen.problems.code_title: a lint rule's
+    title, or its entry in data/codes.yaml)."""
+    from tuyentruyen.problems import code_title as title_of
 
-    rule = get_rule(code) if code[3:4] in "DRCTP" else None
-    if rule is not None:
-        return rule.title
-    return OTHER_CODES.get(code[:4], ("", "Vấn đề do tt báo", ""))[1]
+    return title_of(code)
 
 
 def title(code: str) -> str:

@@ -84,8 +84,11 @@ def _descriptors(codes: set[str], docs: str | None) -> list[dict]:
     for code in sorted(codes):
         if any(d["id"] == code for d in out):
             continue
-        name, title, text = OTHER_CODES.get(code[:4], ("khac", "Vấn đề khác", "Vấn đề do tt báo."))
-        out.append({"id": code, "name": name, "shortDescription": {"text": title}, "fullDescription": {"text": text},
+        from tuyentruyen.problems import code_title
+
+        name, _, text = OTHER_CODES.get(code[:4], ("khac", "Vấn đề khác", "Vấn đề do tt báo."))
+        out.append({"id": code, "name": name, "shortDescription": {"text": code_title(code)},
+                    "fullDescription": {"text": text},
                     "defaultConfiguration": {"level": "error"}, "properties": {"tags": ["tt"]}})
     return out
 

@@ -95,8 +95,15 @@ def index() -> str:
             lines.append(f"| [{r.code}]({r.code}.md) | {r.title} | {_LEVEL[r.severity.value]} | "
                          f"{'có' if r.default else 'không'} | {'có' if r.fixable else ''} |")
         lines.append("")
-    lines += ["Các mã khác mà `tt` báo: TT-Y… (đọc tệp, cú pháp YAML), TT-S… (định dạng kế hoạch), TT-K001 (tệp "
-              "cấu hình tt.toml không dùng được).", ""]
+    from tuyentruyen.problems import codes
+
+    families = {"Y": "đọc tệp, cú pháp YAML", "S": "định dạng kế hoạch", "K": "cấu hình tt.toml",
+                "F": "tt fmt", "E": "lệnh, ghi tệp, lỗi của tt", "P": "tệp tiến độ", "I": "tt import"}
+    lines += ["## Các mã khác", "", "Không phải quy tắc soát lỗi: các mã của bước đọc tệp, định dạng, cấu hình và "
+              "của các lệnh (tệp `src/tuyentruyen/data/codes.yaml`).", "", "| Mã | Nghĩa | Nhóm |", "| --- | --- | --- |"]
+    for code, title in codes().items():
+        lines.append(f"| {code} | {title} | {families.get(code[3], '')} |")
+    lines.append("")
     return "\n".join(lines)
 
 
