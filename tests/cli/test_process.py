@@ -196,10 +196,33 @@ def test_help_and_version_start_without_typer(tmp_path):
 
 
 def test_a_command_loads_only_its_own_module():
-    loaded = modules_after(["validate", SAMPLE])
+    loaded = modules_after(["validate", "--format", "text", SAMPLE])
     assert "tuyentruyen.cli.validate" in loaded
     others = {f"tuyentruyen.cli.{m}" for m in ("render", "diff", "units", "fmt", "new")}
     assert not others & loaded, others & loaded
+
+
+def test_validate_of_plain_paths_runs_without_typer():
+    """`tt validate PATH…` (pre-commit's call) is answered by cli.app's fast path: no typer, no command tree."""
+    loaded = modules_after(["validate", SAMPLE])
+    assert "typer" not in loaded and "tuyentruyen.cli.validate" not in loaded and "tuyentruyen.cli.base" not in loaded
+    assert "tuyentruyen.check" in loaded
+    # an option, `--`, or a name like an option goes through typer, which reads and explains it
+    for args in (["validate", "--no-cache", SAMPLE], ["validate", "--", SAMPLE], ["validate", "-x"]):
+        assert "typer" in modules_after(args), args
+
+
+@pytest.mark.parametrize("case", ["clean", "errors", "missing", "no-plans", "folder"])
+def test_validate_says_the_same_with_and_without_typer(tmp_path, case):
+    """The fast path and the command through typer (`--format text` is the default) print the same and exit the same."""
+    bad = "tests/fixtures/broken/unknown-key.yaml"
+    given = {"clean": [SAMPLE], "errors": [bad, SAMPLE], "missing": ["khong-co.yaml"], "no-plans": [],
+             "folder": ["plans"]}[case]
+    cwd = tmp_path if case == "no-plans" else ROOT
+    fast = run_tt("validate", *given, cwd=cwd)
+    slow = run_tt("validate", "--format", "text", *given, cwd=cwd)
+    assert (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err)
+    assert fast.code == {"clean": 0, "errors": 1, "missing": 2, "no-plans": 2, "folder": 0}[case], fast.text
 
 
 HEAVY = {"pydantic", "docx", "lxml", "jinja2", "ruamel", "holidays", "yaml", "rich", "markdown_it"}

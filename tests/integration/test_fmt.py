@@ -12,27 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import PLANS, ROOT, run_tt
-from tests.integration.plan_gen import layouts, plans, untidy, with_comments
+from tests.integration.plan_gen import data_of, layouts, nfc, plans, untidy, with_comments
 from tuyentruyen.edit.fmt import FormatError, format_text
 from tuyentruyen.loading import Source, parse_yaml, read_source
 
 SAMPLES = sorted(PLANS.rglob("*.yaml")) + sorted((ROOT / "tests" / "fixtures" / "seeds").rglob("*.yaml"))
 SAMPLES = [p for p in SAMPLES if not p.name.endswith(".errors.yaml")]
-
-
-def data_of(text: str):
-    """What the fast loader (the one validate uses) reads from text, NFC-normalised."""
-    return nfc(parse_yaml(Source(Path("x.yaml"), "x.yaml", text)).data)
-
-
-def nfc(value):
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {nfc(k): nfc(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [nfc(v) for v in value]
-    return value
 
 
 def comments_of(text: str) -> Counter:

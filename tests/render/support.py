@@ -16,7 +16,9 @@ LONG_CELL = " ".join(f"Nội dung rất dài & <lặp lại> số {i}." for i in
 
 
 def hostile_text() -> str:
-    return (PLAN_DIR / "hostile.yaml").read_text(encoding="utf-8").replace('"RẤT_DÀI "', f'"{LONG_CELL}"')
+    text = (PLAN_DIR / "hostile.yaml").read_text(encoding="utf-8")
+    assert text.count("'RẤT_DÀI '") == 1, "hostile.yaml: the marker of the long cell is gone"
+    return text.replace("'RẤT_DÀI '", f"'{LONG_CELL}'")
 
 
 def render(plan: Path, out: Path, *extra: str) -> Path:

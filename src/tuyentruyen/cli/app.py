@@ -51,6 +51,8 @@ def main() -> None:
         code = _fast(sys.argv[1:])
         if code is None:
             restore = _signals()
+            code = _fast_check(sys.argv[1:])
+        if code is None:
             from tuyentruyen.cli.base import run
 
             code = run(sys.argv[1:], COMMANDS)
@@ -183,6 +185,20 @@ def _fast(args: list[str]) -> int | None:
         return 0
     sys.stderr.write(text + "\n")
     return 2
+
+
+def _fast_check(args: list[str]) -> int | None:
+    """`tt validate [PATH…]` with no option (what pre-commit and a clerk type most): run without
+    typer and its command tree (~45 ms of a 0.15 s run). Any option, `--` or a name starting with
+    "-" goes through typer, which parses and explains it."""
+    if not args or args[0] != "validate" or os.environ.get("_TT_COMPLETE"):
+        return None
+    paths = args[1:]
+    if any(not p or p.startswith("-") for p in paths):
+        return None
+    from tuyentruyen.cli.errout import check_command
+
+    return check_command(paths or None, "text", False)
 
 
 def _help() -> str:

@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from tuyentruyen.cli import helptypes, i18n
+from tuyentruyen.cli.errout import USAGE, print_error, usage_text  # noqa: F401 - USAGE, usage_text: one wording
 from tuyentruyen.cli.i18n import need, patch
 from tuyentruyen.report import FORMATS
 
@@ -258,14 +259,6 @@ def help_text(modules: dict[str, str]) -> str:
         return ctx.get_help()
 
 
-USAGE = "TT-E002"  # the command line itself is wrong (tuyentruyen.errors.UsageError)
-
-
-def usage_text(message: str, hint: str | None = None, code: str = USAGE) -> str:
-    """How tt says a command line is wrong, everywhere: 'tt: lỗi TT-E002: …' then '  gợi ý: …'."""
-    return f"tt: lỗi {code}: {message}\n" + (f"  gợi ý: {hint}\n" if hint else "")
-
-
 def fail_usage(message: str, hint: str | None = None) -> "typer.Exit":
     """Print a usage error (Vietnamese, with how to fix it) to stderr; return Exit(2) to raise."""
     import sys
@@ -275,17 +268,5 @@ def fail_usage(message: str, hint: str | None = None) -> "typer.Exit":
 
 
 def fail_error(exc) -> "typer.Exit":
-    """Print a tuyentruyen.errors.TTError (where, code, what, how to fix); return Exit(2) to raise.
-
-    Its located problems, if any, are printed first, as `tt validate` prints them."""
-    import sys
-
-    if exc.problems:
-        from tuyentruyen.report import emit_problems
-
-        emit_problems(exc.problems, sys.stderr)
-    if exc.file is not None:
-        sys.stderr.write(f"{exc.where}lỗi {exc.code}: {exc.message}\n" + (f"  gợi ý: {exc.hint}\n" if exc.hint else ""))
-    else:
-        sys.stderr.write(usage_text(exc.message, exc.hint, exc.code))
-    return typer.Exit(2)
+    """Print a tuyentruyen.errors.TTError (cli.errout.print_error); return Exit(2) to raise."""
+    return typer.Exit(print_error(exc))

@@ -6,24 +6,15 @@ import sys
 
 import typer
 
-from tuyentruyen.cli.base import ReportFormat, app, fail_error
+from tuyentruyen.cli.base import ReportFormat, app
 from tuyentruyen.cli.complete import plan_paths
 
 
 def run_check(paths: list[str] | None, fmt: str, schema_only: bool, config=None, *, cache: bool = True,
               jobs: int = 0) -> int:
-    from tuyentruyen.check import check_files
-    from tuyentruyen.errors import TTError
-    from tuyentruyen.problems import exit_code
-    from tuyentruyen.project.discover import discover
-    from tuyentruyen.report import emit
+    from tuyentruyen.cli.errout import check_command
 
-    try:
-        files = check_files(discover(paths), schema_only=schema_only, config=config, cache=cache, jobs=jobs)
-    except TTError as exc:
-        raise fail_error(exc) from None
-    emit(files, fmt, sys.stdout)
-    return exit_code([p for f in files for p in f.problems])
+    return check_command(paths, fmt, schema_only, config, cache=cache, jobs=jobs)
 
 
 @app.command("validate")

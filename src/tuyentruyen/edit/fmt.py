@@ -25,10 +25,12 @@ The layout is made for review (a one-word change is a one-line diff):
   its key or item; at most one blank line in a row, none at the top or the end.
 
 Design: the text is emitted from libyaml's positioned node tree (the loader every command
-uses) and the comment map, in one pass; no second YAML library. Measured on the generated
-plans (benchmarks/bench_fmt.py, 2 cores): the ruamel.yaml round trip it replaces took 1.97 s
-for `fmt --check` of 1,000 tasks and 23.2 s (468 MiB) for 10,000; emitting from the nodes
-takes about as long as one more libyaml compose.
+uses) and the comment map, in one pass; no second YAML library. Editing the source spans in
+place (as `lint --fix` does) cannot reorder keys or re-indent; ruamel.yaml's round trip cost
+2.0 s for `fmt --check` of 1,000 tasks and 26 s (488 MiB) for 10,000, 6.4 min with a comment
+on every task. Emitting from the nodes (benchmarks/record.py, 2 cores): 1,000 tasks 0.31 s,
+10,000 tasks 1.2 s when already formatted (the text is unchanged: nothing to re-read) and 2.3 s
+(206 MiB, validate: 217 MiB) when not, a comment on every task 1.2 s.
 
 Safety: only a file that the loader reads without error is formatted (a YAML syntax error,
 a duplicate key or a nesting deeper than the loader allows is reported, and the file is

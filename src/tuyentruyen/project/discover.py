@@ -87,10 +87,11 @@ def discover(paths: list[str] | None, *, include_registries: bool = True) -> lis
             files = []
             for dirpath, dirnames, filenames in os.walk(p):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in filenames:
-                    f = Path(dirpath) / name
-                    if f.suffix in YAML_SUFFIXES and not name.startswith(".") and f.is_file():
-                        files.append(f)
+                for name in filenames:  # strings first: a Path only for a file that is kept
+                    full = os.path.join(dirpath, name)
+                    if (os.path.splitext(name)[1] in YAML_SUFFIXES and not name.startswith(".")
+                            and os.path.isfile(full)):
+                        files.append(Path(full))
             files.sort()
             found.extend(f for f in files if include_registries or not is_registry_file(f))
         else:

@@ -111,21 +111,21 @@ def read_bytes_bounded(path: Path, limit: int) -> bytes:
     Raises OSError (from the OS), IsADirectoryError for a directory, ReadError for a device,
     a FIFO or a socket, and ReadError(code TT-Y008) when the file is larger than limit.
     """
-    path = Path(path)
+    given, path = path, os.fspath(path)  # a Path is made only to say what is wrong (10^4 files: 0.1 s)
     st = os.stat(path)
     what = kind_of(st.st_mode)
     if stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, "directory", str(path))
     if what is not None:
-        raise ReadError(f"'{_shown(path)}' là {what}, không phải một tệp: tt chỉ đọc tệp thường.",
-                        "Chỉ ra một tệp .yaml (hoặc tt.toml) thật trên ổ đĩa.", file=path)
+        raise ReadError(f"'{_shown(Path(given))}' là {what}, không phải một tệp: tt chỉ đọc tệp thường.",
+                        "Chỉ ra một tệp .yaml (hoặc tt.toml) thật trên ổ đĩa.", file=Path(given))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
         st = os.fstat(fd)  # what was opened, not what was looked at (a swap in between)
         if not stat.S_ISREG(st.st_mode):
-            raise ReadError(f"'{_shown(path)}' là {kind_of(st.st_mode)}, không phải một tệp: tt chỉ đọc tệp thường.",
-                            "Chỉ ra một tệp .yaml (hoặc tt.toml) thật trên ổ đĩa.", file=path)
+            raise ReadError(f"'{_shown(Path(given))}' là {kind_of(st.st_mode)}, không phải một tệp: tt chỉ đọc tệp thường.",
+                            "Chỉ ra một tệp .yaml (hoặc tt.toml) thật trên ổ đĩa.", file=Path(given))
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))
@@ -136,9 +136,9 @@ def read_bytes_bounded(path: Path, limit: int) -> bytes:
     finally:
         os.close(fd)
     if size > limit:
-        raise ReadError(f"Tệp '{_shown(path)}' quá lớn: hơn giới hạn {human_size(limit)}.",
+        raise ReadError(f"Tệp '{_shown(Path(given))}' quá lớn: hơn giới hạn {human_size(limit)}.",
                         "Một kế hoạch viết tay không lớn đến vậy: kiểm tra lại tệp (giới hạn đặt bằng biến môi "
-                        "trường TT_MAX_BYTES).", file=path, code="TT-Y008")
+                        "trường TT_MAX_BYTES).", file=Path(given), code="TT-Y008")
     return b"".join(chunks)
 
 

@@ -53,7 +53,23 @@ SEVERITY = "warning"
 FIXABLE = True
 
 # a word ending in "oa", "oe", "uy" with a tone mark on either vowel: the only ones that can differ
+# (one regex for the whole word backtracks at every letter: 0.6 s on a 4 MB plan; the last two letters are
+# found first, then the word is taken back to its start: 0.05 s, the same words — tests/lint/test_tone_marks.py)
 _CANDIDATE = re.compile(r"(?i)[^\W\d_]*(?:o[àáảãạ]|[òóỏõọ]a|o[èéẻẽẹ]|[òóỏõọ]e|u[ỳýỷỹỵ]|[ùúủũụ]y)(?![^\W\d_])")
+_LAST_TWO = re.compile(r"(?i)[oòóỏõọuùúủũụ][aàáảãạeèéẻẽẹyỳýỷỹỵ](?![^\W\d_])")  # every word that can end so
+_PAIR = re.compile(r"(?i)o[àáảãạ]|[òóỏõọ]a|o[èéẻẽẹ]|[òóỏõọ]e|u[ỳýỷỹỵ]|[ùúủũụ]y")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def candidates(value: str):
+    """(start, end, word) of each word _CANDIDATE finds in value, in order."""
+    for m in _LAST_TWO.finditer(value):
+        if not _PAIR.fullmatch(m.group()):
+            continue
+        start = m.start()
+        while start and _LETTER.match(value, start - 1):
+            start -= 1
+        yield start, m.end(), value[start:m.end()]
 _STYLE = {"old": "kiểu cũ", "new": "kiểu mới"}
 
 
@@ -62,25 +78,23 @@ def check(ctx):
 
     found = []
     counts: dict[str, Counter] = {}
-    if not _CANDIDATE.search(ctx.text):
+    if next(candidates(ctx.text), None) is None:
         return
     for path, node, cited_at in prose(ctx):
-        value = node.value
-        for m in _CANDIDATE.finditer(value):
-            key = tone_key(m.group())
-            if key is None or inside(cited_at, m.start(), m.end()):
+        for start, end, word in candidates(node.value):
+            key = tone_key(word)
+            if key is None or inside(cited_at, start, end):
                 continue
-            found.append((path, node, m, key))
+            found.append((path, node, start, end, word, key))
             counts.setdefault(key[0], Counter())[key[1]] += 1
-    for path, node, m, (key, style) in found:
+    for path, node, start, end, word, (key, style) in found:
         c = counts[key]
         if len(c) < 2 or (c[style] > c[_other(style)] or (c[style] == c[_other(style)] and style == "new")):
             continue
-        word = m.group()
         right = other_tone_style(word)
         yield ctx.report(path, f"“{word}” đặt dấu thanh {_STYLE[style]}, trong khi văn bản này viết “{right.lower()}” "
                          f"({_STYLE[_other(style)]}) {c[_other(style)]} lần: một văn bản dùng một kiểu.",
-                         f"Viết “{right}” (`tt lint --fix` sửa tự động).", start=m.start(), end=m.end(), node=node,
+                         f"Viết “{right}” (`tt lint --fix` sửa tự động).", start=start, end=end, node=node,
                          fix=right)
 
 
