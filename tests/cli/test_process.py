@@ -207,22 +207,28 @@ def test_validate_of_plain_paths_runs_without_typer():
     loaded = modules_after(["validate", SAMPLE])
     assert "typer" not in loaded and "tuyentruyen.cli.validate" not in loaded and "tuyentruyen.cli.base" not in loaded
     assert "tuyentruyen.check" in loaded
-    # an option, `--`, or a name like an option goes through typer, which reads and explains it
-    for args in (["validate", "--no-cache", SAMPLE], ["validate", "--", SAMPLE], ["validate", "-x"]):
+    assert "typer" not in modules_after(["validate", "--no-cache", "--schema-only", SAMPLE])
+    # another option, `--`, a flag twice or a name like an option goes through typer, which reads and explains it
+    for args in (["validate", "-f", "json", SAMPLE], ["validate", "--", SAMPLE], ["validate", "-x"],
+                 ["validate", "--no-cache", "--no-cache", SAMPLE]):
         assert "typer" in modules_after(args), args
 
 
-@pytest.mark.parametrize("case", ["clean", "errors", "missing", "no-plans", "folder"])
-def test_validate_says_the_same_with_and_without_typer(tmp_path, case):
+@pytest.mark.parametrize("flags", [[], ["--no-cache"], ["--schema-only"], ["--schema-only", "--no-cache"]])
+@pytest.mark.parametrize("case", ["clean", "errors", "lint-error", "missing", "no-plans", "folder"])
+def test_validate_says_the_same_with_and_without_typer(tmp_path, case, flags):
     """The fast path and the command through typer (`--format text` is the default) print the same and exit the same."""
     bad = "tests/fixtures/broken/unknown-key.yaml"
-    given = {"clean": [SAMPLE], "errors": [bad, SAMPLE], "missing": ["khong-co.yaml"], "no-plans": [],
-             "folder": ["plans"]}[case]
+    lint = "tests/fixtures/seeds/ha-giang/2023.yaml"
+    given = {"clean": [SAMPLE], "errors": [bad, SAMPLE], "lint-error": [lint], "missing": ["khong-co.yaml"],
+             "no-plans": [], "folder": ["plans"]}[case]
     cwd = tmp_path if case == "no-plans" else ROOT
-    fast = run_tt("validate", *given, cwd=cwd)
-    slow = run_tt("validate", "--format", "text", *given, cwd=cwd)
+    fast = run_tt("validate", *flags, *given, cwd=cwd)
+    slow = run_tt("validate", "--format", "text", *flags, *given, cwd=cwd)
     assert (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err)
-    assert fast.code == {"clean": 0, "errors": 1, "missing": 2, "no-plans": 2, "folder": 0}[case], fast.text
+    lint_code = 0 if "--schema-only" in flags else 1
+    assert fast.code == {"clean": 0, "errors": 1, "lint-error": lint_code, "missing": 2, "no-plans": 2,
+                         "folder": 0}[case], fast.text
 
 
 HEAVY = {"pydantic", "docx", "lxml", "jinja2", "ruamel", "holidays", "yaml", "rich", "markdown_it"}
