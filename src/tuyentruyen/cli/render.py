@@ -24,7 +24,7 @@ def _lint_errors(loaded, config) -> list:
     from tuyentruyen.problems import Severity
     from tuyentruyen.rules import lint_loaded
 
-    return sorted((p for p in lint_loaded(loaded, config) if p.severity is Severity.ERROR),
+    return sorted((p for p in lint_loaded(loaded, config, errors_only=True) if p.severity is Severity.ERROR),
                   key=lambda p: p.sort_key)
 
 

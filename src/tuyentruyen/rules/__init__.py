@@ -14,11 +14,14 @@ from pathlib import Path
 from tuyentruyen.problems import Problem
 
 
-def lint_loaded(loaded, config=None, registry=None) -> list[Problem]:
+def lint_loaded(loaded, config=None, registry=None, *, errors_only: bool = False) -> list[Problem]:
     """The lint problems of one plan that loaded and validated (`loaded.plan` is set).
 
     config: a :class:`tuyentruyen.project.config.Config`; None finds the plan's tt.toml.
     registry: a :class:`tuyentruyen.project.registry.RegistryState`; None finds the plan's.
+    errors_only: only the problems at level error (what `tt render` reports), found by running
+    only the rules whose level is error for this config: the same problems as filtering the
+    whole run, in less time.
     Raises :class:`tuyentruyen.project.config.ConfigError` when tt.toml is unusable.
     """
     from tuyentruyen.rules.engine import check_config, lint
@@ -30,7 +33,7 @@ def lint_loaded(loaded, config=None, registry=None) -> list[Problem]:
 
         config = config_for(loaded.path)
     check_config(config)
-    return lint(loaded, config, registry)
+    return lint(loaded, config, registry, errors_only=errors_only)
 
 
 def lint_files(results: list, config=None) -> list:

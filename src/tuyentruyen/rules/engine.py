@@ -130,22 +130,30 @@ def enabled_rules(config: Config, plan_path: Path | None = None) -> list[Rule]:
     return [r for r in chosen if not _matches(r.code, ignored)]
 
 
-def lint(loaded, config: Config | None = None, registry=None) -> list[Problem]:
+def lint(loaded, config: Config | None = None, registry=None, *, errors_only: bool = False) -> list[Problem]:
     """Run the enabled rules on one valid plan; return the problems left after `# tt: ignore`.
 
     config: the repository's Config (None: found from the plan's folder); registry: a
-    :class:`~tuyentruyen.project.registry.RegistryState` to use instead of the plan's own.
+    :class:`~tuyentruyen.project.registry.RegistryState` to use instead of the plan's own;
+    errors_only: run only the rules at level error (see rules.lint_loaded).
     """
     from tuyentruyen.loading.yamlpos import gc_paused
 
     with gc_paused():  # rules build many small objects and no cycles: the collector only costs time
-        return _lint(loaded, config, registry)
+        return _lint(loaded, config, registry, errors_only)
+
+
+def error_rules(rules: list[Rule], config: Config) -> list[Rule]:
+    """The rules whose problems are errors under config ([lint.severity] included). A rule that
+    judges the others' results (`after`: unused ignores, TT-T005) judges only the rules that ran."""
+    levels = dict(config.severity)
+    return [r for r in rules if Severity(levels.get(r.code, r.severity.value)) is Severity.ERROR]
 
 
 RULE_CRASHED = "TT-E004"
 
 
-def _lint(loaded, config: Config | None, registry) -> list[Problem]:
+def _lint(loaded, config: Config | None, registry, errors_only: bool = False) -> list[Problem]:
     from tuyentruyen.project.registry import registry_for
 
     if config is None:
@@ -153,6 +161,8 @@ def _lint(loaded, config: Config | None, registry) -> list[Problem]:
 
         config = config_for(loaded.path)
     rules = [r for r in enabled_rules(config, loaded.path) if r.subject == "plan"]
+    if errors_only:
+        rules = error_rules(rules, config)
     if registry is None:
         registry = registry_for(loaded.path, loaded.plan, config)
     ctx = Context(loaded, config, registry)
@@ -186,6 +196,8 @@ def _lint(loaded, config: Config | None, registry) -> list[Problem]:
             if os.environ.get("TT_DEBUG"):
                 raise
             problems.append(crashed_problem(ctx, rule))
+    if errors_only:
+        problems = [p for p in problems if p.severity is Severity.ERROR]
     return problems
 
 
