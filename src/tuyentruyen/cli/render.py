@@ -87,33 +87,33 @@ def run_render(path: str | None, docx: bool, pdf: bool, out: str | None, strict:
             raise fail_usage(pdfmod.PdfUnavailable.message, pdfmod.PdfUnavailable.hint)
         root = find_project_root() or find_project_root(files[0].resolve().parent)
         targets = output_targets(files, out, root, formats)
-        invalid, valid, refused = [], [], 0
-        for plan_path in files:
-            loaded = load_plan(plan_path)
-            if loaded.plan is None or any(p.severity is Severity.ERROR or p.fatal for p in loaded.problems):
-                invalid.append(loaded)
-                continue
-            config = config_for(plan_path)
-            errors = _lint_errors(loaded, config)
-            if errors:
-                _say_lint_errors(loaded, errors, strict)
-            if errors and strict:
-                refused += 1
-            else:
-                valid.append((loaded, config))
-        inputs = tuple(files)
-        if "pdf" in formats:
-            _render_with_pdf(valid, targets, root, inputs, render_docx, pdfmod)
-        else:
-            for loaded, config in valid:
+        invalid, done, refused = [], [], 0
+        with _Outputs(formats, targets, tuple(files), pdfmod) as outputs:
+            # one plan at a time: loaded, linted, rendered, then let go (a country's 3,355 plans
+            # are never all in memory); the PDFs are made in one LibreOffice run at the end
+            for plan_path in files:
+                loaded = load_plan(plan_path)
+                if loaded.plan is None or any(p.severity is Severity.ERROR or p.fatal for p in loaded.problems):
+                    invalid.append(loaded)
+                    continue
+                config = config_for(plan_path)
+                errors = _lint_errors(loaded, config)
+                if errors:
+                    _say_lint_errors(loaded, errors, strict)
+                if errors and strict:
+                    refused += 1
+                    continue
                 notes: list = []
-                render_docx(loaded.plan, targets[loaded.path]["docx"], config, root, protect=inputs, notes=notes)
+                render_docx(loaded.plan, outputs.docx_path(loaded.path), config, root, protect=outputs.inputs,
+                            notes=notes)
                 _say_layout(loaded, config, notes)
+                done.append((loaded.path, loaded.display))
+                del loaded
     except TTError as exc:
         raise fail_error(exc) from None
-    for loaded, _ in valid:
+    for plan_path, display in done:
         for fmt in formats:
-            typer.echo(f"Đã xuất {_shown(targets[loaded.path][fmt])}  ({loaded.display})")
+            typer.echo(f"Đã xuất {_shown(targets[plan_path][fmt])}  ({display})")
     if invalid:
         emit(invalid, "text", sys.stdout)
         typer.echo(f"tt: {len(invalid)} kế hoạch có lỗi nên chưa xuất văn bản; sửa lỗi rồi chạy lại `tt render`.",
@@ -122,31 +122,52 @@ def run_render(path: str | None, docx: bool, pdf: bool, out: str | None, strict:
     return 1 if refused else 0
 
 
-def _render_with_pdf(valid, targets, root, inputs, render_docx, pdfmod) -> None:
-    """Every .docx into a work folder, one LibreOffice run for all the PDFs, then each file
-    (the .docx only if asked) moved into place only when complete."""
-    import shutil
-    import tempfile
+class _Outputs:
+    """Where each .docx is written: in place (through project.files' atomic write), or, when PDFs
+    are asked for, into a work folder; on a clean exit the PDFs are made in one LibreOffice run and
+    each file (the .docx only if asked) is moved into place only when complete."""
 
-    from tuyentruyen.project.files import atomic_path
+    def __init__(self, formats, targets, inputs, pdfmod):
+        self.formats, self.targets, self.inputs, self.pdfmod = formats, targets, inputs, pdfmod
+        self.work: list[tuple[Path, Path]] = []  # (plan, its .docx in the work folder)
+        self._tmp = None
 
-    if not valid:
-        return
-    with tempfile.TemporaryDirectory(prefix="tt-render-") as tmp:
-        work = []
-        for i, (loaded, config) in enumerate(valid):
-            path = Path(tmp) / f"{i:04d}-{targets[loaded.path]['pdf'].stem}.docx"
-            notes: list = []
-            render_docx(loaded.plan, path, config, root, notes=notes)
-            _say_layout(loaded, config, notes)
-            work.append(path)
-        made = pdfmod.convert(work, Path(tmp) / "pdf")
-        for (loaded, _), docx_file, pdf_file in zip(valid, work, made):
-            want = targets[loaded.path]
+    def __enter__(self):
+        if "pdf" in self.formats:
+            import tempfile
+
+            self._tmp = tempfile.TemporaryDirectory(prefix="tt-render-")
+        return self
+
+    def docx_path(self, plan_path: Path) -> Path:
+        if self._tmp is None:
+            return self.targets[plan_path]["docx"]
+        path = Path(self._tmp.name) / f"{len(self.work):04d}-{self.targets[plan_path]['pdf'].stem}.docx"
+        self.work.append((plan_path, path))
+        return path
+
+    def __exit__(self, kind, exc, tb):
+        if self._tmp is None:
+            return False
+        try:
+            if kind is None and self.work:
+                self._place()
+        finally:
+            self._tmp.cleanup()
+        return False
+
+    def _place(self) -> None:
+        import shutil
+
+        from tuyentruyen.project.files import atomic_path
+
+        made = self.pdfmod.convert([docx for _, docx in self.work], Path(self._tmp.name) / "pdf")
+        for (plan_path, docx_file), pdf_file in zip(self.work, made):
+            want = self.targets[plan_path]
             if "docx" in want:
-                with atomic_path(want["docx"], protect=inputs) as target:
+                with atomic_path(want["docx"], protect=self.inputs) as target:
                     shutil.copyfile(docx_file, target)
-            with atomic_path(want["pdf"], protect=inputs) as target:
+            with atomic_path(want["pdf"], protect=self.inputs) as target:
                 shutil.copyfile(pdf_file, target)
 
 
