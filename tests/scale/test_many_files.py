@@ -115,6 +115,29 @@ def test_the_repository_has_what_the_report_must_keep_apart(repo):
     assert code == 2 and len(found["files"]) > check.PARALLEL_MIN_FILES
 
 
+def test_the_commands_light_answers_give_the_report_of_the_whole_loaded_run(repo):
+    """The commands ask check_files for light answers (no model kept, one file in memory at a time); the
+    library's default keeps every loaded file: both print the same report, in every format."""
+    import io
+
+    from tuyentruyen.problems import exit_code
+    from tuyentruyen.project.discover import discover
+    from tuyentruyen.report import emit
+
+    old = os.getcwd()
+    os.chdir(repo)
+    try:
+        whole = check.check_files(discover(list(INPUTS)))  # the loaded files themselves
+        assert any(getattr(f, "plan", None) is not None for f in whole)
+        for fmt in FORMATS:
+            out = io.StringIO()
+            emit(whole, fmt, out)
+            code = exit_code([p for f in whole for p in f.problems])
+            assert report(repo, "-j", "1", "--no-cache", fmt=fmt) == (code, out.getvalue()), fmt
+    finally:
+        os.chdir(old)
+
+
 def test_worker_processes_give_the_serial_report_byte_for_byte(repo):
     serial = reports(repo, "-j", "1", "--no-cache")
     assert reports(repo, "-j", "2", "--no-cache") == serial

@@ -41,7 +41,8 @@ def check_command(paths: list[str] | None, fmt: str, schema_only: bool, config=N
     from tuyentruyen.report import emit
 
     try:
-        files = check_files(discover(paths), schema_only=schema_only, config=config, cache=cache, jobs=jobs)
+        files = check_files(discover(paths), schema_only=schema_only, config=config, cache=cache, jobs=jobs,
+                            light=True)
     except TTError as exc:
         return print_error(exc)
     emit(files, fmt, sys.stdout)
