@@ -22,8 +22,9 @@ compared by content before the entry is used. A file that cannot be read, a tt.t
 cannot be used, or an answer with an internal error is never cached.
 
 Measured (benchmarks/record.py, 2 cores, the 6,710 files of a generated country's repository):
-53.6 s serially, 23.8 s on both cores with an empty cache, 0.89 s when every answer is in the
-cache, 1.03 s with one plan changed (the check of that plan starts the models and the rules).
+39 s serially (`-j 1 --no-cache`; 53 s and 1.5 GB when every loaded file was kept), 17.5 s on
+both cores with an empty cache, 0.57 s when every answer is in the cache, 0.86 s with one plan
+changed (the check of that plan starts the models and the rules).
 """
 
 from __future__ import annotations

@@ -28,9 +28,9 @@ Design: the text is emitted from libyaml's positioned node tree (the loader ever
 uses) and the comment map, in one pass; no second YAML library. Editing the source spans in
 place (as `lint --fix` does) cannot reorder keys or re-indent; ruamel.yaml's round trip cost
 2.0 s for `fmt --check` of 1,000 tasks and 26 s (488 MiB) for 10,000, 6.4 min with a comment
-on every task. Emitting from the nodes (benchmarks/record.py, 2 cores): 1,000 tasks 0.31 s,
-10,000 tasks 1.2 s when already formatted (the text is unchanged: nothing to re-read) and 2.3 s
-(206 MiB, validate: 217 MiB) when not, a comment on every task 1.2 s.
+on every task. Emitting from the nodes (benchmarks/record.py, 2 cores): 1,000 tasks 0.26 s,
+10,000 tasks 1.0 s when already formatted (the text is unchanged: nothing to re-read) and 1.35 s
+(206 MiB, validate: 197 MiB) when not, a comment on every task 1.1 s.
 
 Safety: only a file that the loader reads without error is formatted (a YAML syntax error,
 a duplicate key or a nesting deeper than the loader allows is reported, and the file is
