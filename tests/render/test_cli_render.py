@@ -196,3 +196,25 @@ def test_heavy_libraries_load_only_for_render():
             "print(sorted(m for m in ('docx', 'lxml', 'jinja2', 'tuyentruyen.render') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_templates_come_from_the_plans_own_repository(project, tmp_path_factory):
+    """Wherever tt runs, a plan is rendered with its own repository's templates/ (as `tt render --report`
+    and lint take its tt.toml), never with those of the folder tt runs in; outputs still go there."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "plans").mkdir()
+    (elsewhere / "templates").mkdir()
+    (elsewhere / "templates" / "signer.j2").write_text("{{ khong_co_bien_nay.x }}\n", encoding="utf-8")
+    (project / "templates").mkdir()
+    (project / "templates" / "signer.j2").write_text("CHỮ KÝ CỦA KHO\n{{ position|upper }}\n", encoding="utf-8")
+    plan = project / "plans" / "kh.yaml"
+    r = run_tt("render", str(plan), "--docx", "-o", "out.docx", cwd=elsewhere)
+    assert r.code == 0, r.text
+    assert Doc(elsewhere / "out.docx").find(r"^CHỮ KÝ CỦA KHO$")
+    # a plan outside any repository gets tt's own templates, not those of the folder tt runs in
+    loose = tmp_path_factory.mktemp("loose")
+    shutil.copy(plan, loose / "2024.yaml")
+    shutil.copy(project / "plans" / "units.yaml", loose / "units.yaml")
+    r = run_tt("render", str(loose / "2024.yaml"), "--docx", "-o", "loose.docx", cwd=elsewhere)
+    assert r.code == 0, r.text
+    assert not Doc(elsewhere / "loose.docx").find_all(r"^CHỮ KÝ CỦA KHO$")

@@ -104,7 +104,10 @@ def run_render(path: str | None, docx: bool, pdf: bool, out: str | None, strict:
                     refused += 1
                     continue
                 notes: list = []
-                render_docx(loaded.plan, outputs.docx_path(loaded.path), config, root, protect=outputs.inputs,
+                # the templates of the plan's own repository (as `tt render --report` and lint take its
+                # tt.toml), not of the folder tt runs in; the outputs go under the folder tt runs in
+                home = find_project_root(plan_path.resolve().parent)
+                render_docx(loaded.plan, outputs.docx_path(loaded.path), config, home, protect=outputs.inputs,
                             notes=notes)
                 _say_layout(loaded, config, notes)
                 done.append((loaded.path, loaded.display))
