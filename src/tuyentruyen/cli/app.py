@@ -187,7 +187,7 @@ def _fast(args: list[str]) -> int | None:
     return 2
 
 
-_FAST_FLAGS = {"--no-cache": "cache", "--schema-only": "schema_only"}  # the flags of validate read here
+_FAST_FLAGS = frozenset({"--no-cache", "--schema-only"})  # the flags of validate read here
 
 
 def _fast_check(args: list[str]) -> int | None:
