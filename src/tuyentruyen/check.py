@@ -30,11 +30,11 @@ changed (the check of that plan starts the models and the rules).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from tuyentruyen.errors import TTError
-from tuyentruyen.loading.source import Source, display_name
+from tuyentruyen.loading.source import FileResult, Source, display_name
 from tuyentruyen.problems import Fix, Problem, Severity
 from tuyentruyen.project.discover import is_progress_file, is_registry_file
 
@@ -124,22 +124,9 @@ def _cores() -> int:
 
 
 @dataclass
-class Checked:
-    """One file's answer as the reports read it: where it is, its text (for the lines shown
-    under a problem) and its problems; made by a worker process or read from the cache."""
-
-    path: Path
-    display: str
-    source: Source | None = None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(p.severity is Severity.ERROR or p.fatal for p in self.problems)
-
-    @property
-    def fatal(self) -> bool:
-        return any(p.fatal for p in self.problems)
+class Checked(FileResult):
+    """One file's answer as the reports read it (loading.source.FileResult): made by a worker
+    process or read from the cache, holding no model."""
 
 
 # ---------------------------------------------------------------- one run over many files

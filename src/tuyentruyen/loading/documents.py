@@ -14,33 +14,21 @@ wrong is in ``.problems``, each located.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tuyentruyen.loading.source import LoadError, Source, decode_source, display_name, read_source
+from tuyentruyen.loading.source import FileResult, LoadError, Source, decode_source, display_name, read_source
 from tuyentruyen.loading.yamlpos import LoadedYaml, gc_paused, parse_yaml
 from tuyentruyen.model import Plan, Registry
-from tuyentruyen.problems import Problem, Severity
+from tuyentruyen.problems import Problem
 
 
 @dataclass
-class Loaded:
-    """A file through the pipeline: what could be read of it, and its problems."""
+class Loaded(FileResult):
+    """A file through the pipeline: what could be read of it (its YAML nodes too), and its problems."""
 
-    path: Path
-    display: str
-    source: Source | None = None
     yaml: LoadedYaml | None = None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not any(p.severity is Severity.ERROR or p.fatal for p in self.problems)
-
-    @property
-    def fatal(self) -> bool:
-        return any(p.fatal for p in self.problems)
 
 
 @dataclass

@@ -101,6 +101,26 @@ class Source:
         return lines[n - 1] if 0 < n <= len(lines) else ""
 
 
+@dataclass
+class FileResult:
+    """A file through tt, as the reports read it: where it is, its text (for the lines shown under a
+    problem), its problems, and the verdict on them. The loaders' results (loading.documents.Loaded)
+    add what they built; the answers of many-file runs and of the cache (check.Checked) are just this."""
+
+    path: Path
+    display: str
+    source: Source | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity is Severity.ERROR or p.fatal for p in self.problems)
+
+    @property
+    def fatal(self) -> bool:
+        return any(p.fatal for p in self.problems)
+
+
 def display_name(path: Path) -> str:
     """The path relative to the current folder when it lies below it, else as given."""
     try:
