@@ -21,6 +21,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from tuyentruyen.model.progress import STATUS_LABELS
 from tuyentruyen.work.items import WorkItem
 
 
@@ -37,10 +38,9 @@ class State(str, enum.Enum):
         return STATE_LABELS[self]
 
 
-STATE_LABELS = {
-    State.DONE: "hoàn thành", State.FAILED: "không thực hiện được", State.LATE: "quá hạn",
-    State.DUE_SOON: "sắp đến hạn", State.IN_PROGRESS: "đang thực hiện", State.NOT_STARTED: "chưa thực hiện",
-}
+# the states a progress file records are worded as the file's statuses (model.progress: one wording)
+STATE_LABELS = {**{State(s.value): label for s, label in STATUS_LABELS.items()},
+                State.LATE: "quá hạn", State.DUE_SOON: "sắp đến hạn"}
 REPORT_WINDOW = 15  # days: a periodic report made this close to its date (before or after) answers it
 ORDER = (State.LATE, State.DUE_SOON, State.IN_PROGRESS, State.NOT_STARTED, State.FAILED, State.DONE)
 
